@@ -1,0 +1,57 @@
+"""aio_litellm: an asyncio-only, high-throughput client for the LiteLLM proxy."""
+
+from ._client import NOT_GIVEN, LiteLLMClient
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ClientClosedError,
+    ConflictError,
+    InternalServerError,
+    LiteLLMError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from ._pagination import AsyncPager, CursorStyle, PageNumberStyle
+from ._response import APIResponse
+from ._retry import RetryPolicy, parse_retry_after
+from ._streaming import ServerSentEvent, SSEDecoder, Stream
+from ._transport import Timeout
+from ._version import __version__
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientClosedError",
+    "ConflictError",
+    "CursorStyle",
+    "InternalServerError",
+    "LiteLLMClient",
+    "LiteLLMError",
+    "NotFoundError",
+    "PageNumberStyle",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RetryPolicy",
+    "SSEDecoder",
+    "ServerSentEvent",
+    "Stream",
+    "Timeout",
+    "UnprocessableEntityError",
+    "__version__",
+    "parse_retry_after",
+]

@@ -1,0 +1,805 @@
+"""``LiteLLMClient``: options, lifecycle, and the request pipeline every endpoint goes through.
+
+One call: build the request once (URL, headers, body) -> attempt (rate limiter, concurrency
+slot, aiohttp, read, typed error) -> on a retryable failure hand over to tenacity for the rest
+-> parse the body into the endpoint's result. The first attempt runs without tenacity so the
+common case (no retry) costs no retry machinery.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+import warnings
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
+from urllib.parse import urlencode
+
+import aiohttp
+import pydantic
+from multidict import CIMultiDictProxy
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from yarl import URL
+
+from . import _jsonutil
+from ._endpoint import Endpoint, format_path
+from ._exceptions import (
+    APIError,
+    APIResponseValidationError,
+    ClientClosedError,
+    make_status_error,
+)
+from ._logging import Redactor, logger, mask_key, setup_logging
+from ._models import Response
+from ._multipart import FileTypes, build_form_factory
+from ._response import APIResponse
+from ._retry import HintedWait, RetryPolicy, Sleep, should_retry
+from ._streaming import Stream
+from ._transport import Timeout, make_session, map_transport_error
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .resources.chat import Chat
+    from .resources.completions import Completions
+    from .resources.embeddings import Embeddings
+    from .resources.health import Health
+    from .resources.keys import Keys
+    from .resources.models import Models
+
+__all__ = ["DEFAULT_TIMEOUT", "LiteLLMClient", "NOT_GIVEN"]
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = Timeout()
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+setup_logging()
+
+
+class _NotGiven:
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_GIVEN: Any = _NotGiven()
+"""Sentinel: "no JSON body", distinct from an explicit ``None`` (JSON ``null``)."""
+
+
+class Limiter(Protocol):
+    """Anything with ``await acquire()``, such as ``aiolimiter.AsyncLimiter``."""
+
+    async def acquire(self) -> Any: ...
+
+
+Body = bytes | Callable[[], aiohttp.FormData] | None
+
+
+class _Request:
+    __slots__ = ("body", "headers", "method", "retry_safe", "stream", "timeout", "url")
+
+    def __init__(
+        self,
+        method: str,
+        url: URL,
+        headers: Mapping[str, str],
+        body: Body,
+        retry_safe: bool,
+        stream: bool,
+        timeout: aiohttp.ClientTimeout,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.retry_safe = retry_safe
+        self.stream = stream
+        self.timeout = timeout
+
+
+class _Reply:
+    __slots__ = ("content", "headers", "response", "retries", "status")
+
+    def __init__(
+        self,
+        status: int,
+        headers: CIMultiDictProxy[str],
+        content: bytes,
+        response: aiohttp.ClientResponse | None = None,
+    ) -> None:
+        self.status = status
+        self.headers = headers
+        self.content = content
+        self.response = response
+        self.retries = 0
+
+
+class _Pool:
+    """What a client shares with its ``with_options`` copies: the session, the concurrency
+    slots and the rate limiter. Owned (and closed) by the client that created it."""
+
+    __slots__ = (
+        "closed",
+        "keepalive_timeout",
+        "limiter",
+        "max_connections",
+        "owns_session",
+        "semaphore",
+        "session",
+    )
+
+    def __init__(
+        self,
+        *,
+        session: aiohttp.ClientSession | None,
+        max_connections: int,
+        max_in_flight: int,
+        limiter: Limiter | None,
+        keepalive_timeout: float,
+    ) -> None:
+        self.session = session
+        self.owns_session = session is None
+        self.max_connections = max_connections
+        self.keepalive_timeout = keepalive_timeout
+        # Requests queue here, before aiohttp starts its timers, so waiting for a slot is never
+        # charged to a request's timeouts.
+        self.semaphore = asyncio.Semaphore(max_in_flight)
+        self.limiter = limiter
+        self.closed = False
+
+    def get_session(self) -> aiohttp.ClientSession:
+        session = self.session
+        if session is None:
+            if self.closed:
+                raise ClientClosedError("the client is closed")
+            session = self.session = make_session(
+                max_connections=self.max_connections, keepalive_timeout=self.keepalive_timeout
+            )
+        return session
+
+    async def aclose(self) -> None:
+        self.closed = True
+        session, self.session = self.session, None
+        if session is not None and self.owns_session and not session.closed:
+            await session.close()
+
+
+class LiteLLMClient:
+    """An asyncio client for the LiteLLM proxy.
+
+    >>> async with LiteLLMClient(base_url="http://127.0.0.1:4000", api_key="sk-...") as client:
+    ...     reply = await client.chat.completions.create(model="gpt-4o", messages=[...])
+
+    ``base_url``/``api_key`` default to ``LITELLM_BASE_URL``/``LITELLM_API_KEY``.
+    ``timeout``: seconds for a whole attempt, or a ``Timeout``. ``max_connections``: the pool
+    size; ``max_in_flight``: requests sent at once (default: the pool size), the rest queue
+    without timing out. ``rate_limit=(n, seconds)``: at most n attempts per period (or pass any
+    ``limiter`` with ``async acquire()``). ``session``: an aiohttp session of yours, which the
+    client uses but never closes. ``sleep``/``clock`` are injectable for tests.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout: float | Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        max_connections: int = 512,
+        max_in_flight: int | None = None,
+        rate_limit: tuple[float, float] | None = None,
+        limiter: Limiter | None = None,
+        session: aiohttp.ClientSession | None = None,
+        keepalive_timeout: float = 4.0,
+        sleep: Sleep = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if max_connections < 1:
+            raise ValueError("max_connections must be >= 1")
+        if max_in_flight is not None and max_in_flight < 1:
+            raise ValueError("max_in_flight must be >= 1")
+        if rate_limit is not None and limiter is not None:
+            raise ValueError("pass rate_limit or limiter, not both")
+        if rate_limit is not None:
+            from aiolimiter import AsyncLimiter
+
+            count, period = rate_limit
+            if count <= 0 or period <= 0:
+                raise ValueError("rate_limit must be (requests > 0, seconds > 0)")
+            limiter = AsyncLimiter(count, period)
+        if max_in_flight is None:
+            limit = session.connector.limit if session is not None and session.connector else 0
+            max_in_flight = limit or max_connections
+        pool = _Pool(
+            session=session,
+            max_connections=max_connections,
+            max_in_flight=max_in_flight,
+            limiter=limiter,
+            keepalive_timeout=keepalive_timeout,
+        )
+        self._setup(
+            pool=pool,
+            owner=True,
+            base_url=base_url if base_url is not None else os.environ.get("LITELLM_BASE_URL"),
+            api_key=api_key if api_key is not None else os.environ.get("LITELLM_API_KEY"),
+            timeout=timeout,
+            retry=_retry_policy(retry, max_retries),
+            default_headers=dict(default_headers or {}),
+            sleep=sleep,
+            clock=clock,
+        )
+
+    def _setup(
+        self,
+        *,
+        pool: _Pool,
+        owner: bool,
+        base_url: str | None,
+        api_key: str | None,
+        timeout: float | Timeout | None,
+        retry: RetryPolicy,
+        default_headers: dict[str, str],
+        sleep: Sleep,
+        clock: Callable[[], float],
+    ) -> None:
+        self._pool = pool
+        self._owner = owner
+        self._closed = False
+        self.base_url = _normalize_base_url(base_url)
+        self.api_key = api_key or None
+        if timeout is None:
+            timeout = Timeout(total=None, connect=None, read=None)
+        elif not isinstance(timeout, Timeout):
+            timeout = Timeout(total=float(timeout))
+        self.timeout = timeout
+        self._timeouts = (timeout.for_aiohttp(stream=False), timeout.for_aiohttp(stream=True))
+        self.retry = retry
+        self._wait = HintedWait(retry)
+        self._sleep = sleep
+        self._clock = clock
+        self.default_headers = default_headers
+        self._redactor = Redactor([self.api_key])
+        base = {
+            "Accept": "application/json",
+            "User-Agent": f"aio-litellm/{__version__}",
+        }
+        if self.api_key:
+            base["Authorization"] = f"Bearer {self.api_key}"
+        base.update(default_headers)
+        self._headers = base
+        self._headers_json = {**base, "Content-Type": "application/json"}
+        self._urls: dict[str, URL] = {}
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def __aenter__(self) -> LiteLLMClient:
+        self._check_open()
+        self._pool.get_session()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the client. The client that created the pool also closes the pool (and the
+        session, unless it was passed in); a ``with_options`` copy only closes itself."""
+        self._closed = True
+        if self._owner:
+            await self._pool.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._closed or self._pool.closed
+
+    def _check_open(self) -> None:
+        if self._closed or self._pool.closed:
+            raise ClientClosedError("the client is closed; create a new LiteLLMClient")
+
+    def __del__(self) -> None:
+        pool = getattr(self, "_pool", None)
+        if (
+            getattr(self, "_owner", False)
+            and pool is not None
+            and pool.owns_session
+            and pool.session is not None
+            and not pool.closed
+        ):
+            warnings.warn(
+                f"unclosed {self!r}: use 'async with LiteLLMClient(...)' "
+                "or 'await client.aclose()'",
+                ResourceWarning,
+                stacklevel=1,
+                source=self,
+            )
+
+    def __repr__(self) -> str:
+        return f"LiteLLMClient(base_url={self.base_url!r}, api_key={mask_key(self.api_key)})"
+
+    def with_options(
+        self,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        timeout: float | Timeout | Any | None = NOT_GIVEN,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> LiteLLMClient:
+        """A copy with some options changed that shares this client's pool, concurrency slots
+        and rate limiter. ``default_headers`` are merged into the current ones."""
+        self._check_open()
+        if retry is None:
+            retry = self.retry
+        if max_retries is not None:
+            retry = RetryPolicy(
+                max_retries=max_retries,
+                initial_backoff=retry.initial_backoff,
+                max_backoff=retry.max_backoff,
+                max_retry_after=retry.max_retry_after,
+            )
+        clone = object.__new__(LiteLLMClient)
+        clone._setup(
+            pool=self._pool,
+            owner=False,
+            base_url=base_url if base_url is not None else self.base_url,
+            api_key=api_key if api_key is not None else self.api_key,
+            timeout=self.timeout if timeout is NOT_GIVEN else timeout,
+            retry=retry,
+            default_headers={**self.default_headers, **(default_headers or {})},
+            sleep=self._sleep,
+            clock=self._clock,
+        )
+        return clone
+
+    # -- resources ---------------------------------------------------------------------------
+
+    @cached_property
+    def chat(self) -> Chat:
+        """``client.chat.completions``."""
+        from .resources.chat import Chat
+
+        return Chat(self)
+
+    @cached_property
+    def completions(self) -> Completions:
+        from .resources.completions import Completions
+
+        return Completions(self)
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        from .resources.embeddings import Embeddings
+
+        return Embeddings(self)
+
+    @cached_property
+    def models(self) -> Models:
+        from .resources.models import Models
+
+        return Models(self)
+
+    @cached_property
+    def health(self) -> Health:
+        from .resources.health import Health
+
+        return Health(self)
+
+    @cached_property
+    def keys(self) -> Keys:
+        from .resources.keys import Keys
+
+        return Keys(self)
+
+    # -- raw access --------------------------------------------------------------------------
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: type[T],
+        path_params: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        form: Mapping[str, Any] | None = ...,
+        files: Mapping[str, FileTypes] | None = ...,
+        headers: Mapping[str, str] | None = ...,
+        retry_safe: bool | None = ...,
+    ) -> T: ...
+
+    @overload
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, Any] | None = ...,
+        params: Mapping[str, Any] | None = ...,
+        json: Any = ...,
+        form: Mapping[str, Any] | None = ...,
+        files: Mapping[str, FileTypes] | None = ...,
+        headers: Mapping[str, str] | None = ...,
+        retry_safe: bool | None = ...,
+    ) -> Any: ...
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        cast_to: Any = None,
+        path_params: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
+        json: Any = NOT_GIVEN,
+        form: Mapping[str, Any] | None = None,
+        files: Mapping[str, FileTypes] | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_safe: bool | None = None,
+    ) -> Any:
+        """Call any route: ``await client.request("GET", "/team/info", params={"team_id": t})``.
+
+        ``path`` may hold ``{name}`` placeholders filled (escaped) from ``path_params``. The
+        result is parsed JSON, or ``cast_to``: a pydantic model, ``bytes`` or ``str``. POST and
+        PATCH are not retried after they may have reached the server unless ``retry_safe=True``.
+        """
+        req = self._build(
+            method, path, path_params, params, json, form, files, headers, retry_safe, False
+        )
+        reply, info = await self._send(req)
+        return self._parse(cast_to, reply.content, info, None)
+
+    async def request_raw(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
+        json: Any = NOT_GIVEN,
+        form: Mapping[str, Any] | None = None,
+        files: Mapping[str, FileTypes] | None = None,
+        headers: Mapping[str, str] | None = None,
+        retry_safe: bool | None = None,
+    ) -> APIResponse:
+        """Like ``request`` but returns the ``APIResponse`` (status, headers, ``content``,
+        ``json()``, elapsed, retries). Error statuses still raise their typed errors."""
+        req = self._build(
+            method, path, path_params, params, json, form, files, headers, retry_safe, False
+        )
+        return (await self._send(req, keep_content=True))[1]
+
+    async def request_stream(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Mapping[str, Any] | None = None,
+        params: Mapping[str, Any] | None = None,
+        json: Any = NOT_GIVEN,
+        headers: Mapping[str, str] | None = None,
+    ) -> Stream[Any]:
+        """Open a server-sent-events route; each event's data is yielded parsed as JSON."""
+        req = self._build(method, path, path_params, params, json, None, None, headers, None, True)
+        return await self._open_stream(req, _jsonutil.loads)
+
+    # -- the pipeline ------------------------------------------------------------------------
+
+    async def _call(
+        self,
+        ep: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        json: Any = NOT_GIVEN,
+        form: Mapping[str, Any] | None = None,
+        files: Mapping[str, FileTypes] | None = None,
+        parse: Callable[[bytes], T] | None = None,
+    ) -> T:
+        """Send one declared endpoint and return its parsed result."""
+        req = self._build(
+            ep.method, ep.path, path, query, json, form, files, None, ep.retry_safe, False
+        )
+        reply, info = await self._send(req)
+        result: T = self._parse(ep.result, reply.content, info, parse)
+        return result
+
+    async def _stream(
+        self,
+        ep: Endpoint[Any],
+        parse: Callable[[str], T],
+        *,
+        json: Any = NOT_GIVEN,
+    ) -> Stream[T]:
+        req = self._build(ep.method, ep.path, None, None, json, None, None, None, True, True)
+        return await self._open_stream(req, parse)
+
+    def _build(
+        self,
+        method: str,
+        path: str,
+        path_params: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        json: Any,
+        form: Mapping[str, Any] | None,
+        files: Mapping[str, FileTypes] | None,
+        headers: Mapping[str, str] | None,
+        retry_safe: bool | None,
+        stream: bool,
+    ) -> _Request:
+        self._check_open()
+        method = method.upper()
+        body: Body = None
+        if files or form is not None:
+            if json is not NOT_GIVEN:
+                raise TypeError("pass json, or form/files, not both")
+            body = build_form_factory(form, files)
+            base = self._headers
+        elif json is not NOT_GIVEN:
+            body = _jsonutil.dumps(json)
+            base = self._headers_json
+        else:
+            base = self._headers
+        if headers:
+            base = {**base, **headers}
+        if retry_safe is None:
+            retry_safe = method in _IDEMPOTENT_METHODS
+        return _Request(
+            method,
+            self._url(path, path_params, query),
+            base,
+            body,
+            retry_safe,
+            stream,
+            self._timeouts[stream],
+        )
+
+    def _url(
+        self, path: str, path_params: Mapping[str, Any] | None, query: Mapping[str, Any] | None
+    ) -> URL:
+        if not path_params and not query:
+            url = self._urls.get(path)
+            if url is None:
+                if "{" in path:
+                    format_path(path, None)  # raises: a placeholder was left unfilled
+                url = self._urls[path] = URL(self.base_url + _check_path(path), encoded=True)
+            return url
+        text = self.base_url + _check_path(format_path(path, dict(path_params or {})))
+        if query:
+            qs = _encode_query(query)
+            if qs:
+                text += ("&" if "?" in text else "?") + qs
+        # encoded=True: the path is already escaped; re-parsing would decode %2E%2E and
+        # collapse it into a parent directory.
+        return URL(text, encoded=True)
+
+    async def _send(self, req: _Request, keep_content: bool = False) -> tuple[_Reply, APIResponse]:
+        start = self._clock()
+        debug = logger.isEnabledFor(10)
+        if debug:
+            logger.debug("request: %s %s", req.method, self._redactor.url(str(req.url)))
+        try:
+            reply = await self._attempt(req)
+        except APIError as exc:
+            if self.retry.max_retries == 0 or not should_retry(
+                exc, retry_safe=req.retry_safe, policy=self.retry
+            ):
+                raise
+            reply = await self._retry_loop(req, exc)
+        info = APIResponse(
+            req.method,
+            str(req.url),
+            reply.status,
+            reply.headers,
+            self._clock() - start,
+            reply.retries,
+            reply.content if keep_content else None,
+        )
+        if debug:
+            logger.debug(
+                "response: %s %s -> %d in %.3fs (%d retries)",
+                req.method,
+                self._redactor.url(info.url),
+                info.status_code,
+                info.elapsed,
+                info.retries,
+            )
+        return reply, info
+
+    async def _retry_loop(self, req: _Request, first: APIError) -> _Reply:
+        # The first attempt already ran on the fast path; tenacity takes over from its failure,
+        # replaying it as attempt 1 so its wait and stop rules apply from the start.
+        policy = self.retry
+        pending: list[APIError] = [first]
+        attempts = 0
+
+        async def attempt() -> _Reply:
+            nonlocal attempts
+            if pending:
+                raise pending.pop()
+            attempts += 1
+            return await self._attempt(req)
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(policy.max_retries + 1),
+            wait=self._wait,
+            retry=retry_if_exception(
+                lambda exc: should_retry(exc, retry_safe=req.retry_safe, policy=policy)
+            ),
+            sleep=self._sleep,
+            reraise=True,
+            before_sleep=lambda state: self._log_retry(req, state),
+        )
+        try:
+            reply: _Reply = await retrying(attempt)
+        except APIError as exc:
+            exc.retries = attempts
+            raise
+        reply.retries = attempts
+        return reply
+
+    def _log_retry(self, req: _Request, state: RetryCallState) -> None:
+        if logger.isEnabledFor(20):
+            exc = state.outcome.exception() if state.outcome else None
+            logger.info(
+                "retrying %s %s after %s (attempt %d, waiting %.3fs)",
+                req.method,
+                self._redactor.url(str(req.url)),
+                self._redactor(str(exc)),
+                state.attempt_number,
+                state.upcoming_sleep,
+            )
+
+    async def _attempt(self, req: _Request) -> _Reply:
+        pool = self._pool
+        if pool.limiter is not None:
+            await pool.limiter.acquire()
+        semaphore = pool.semaphore
+        await semaphore.acquire()
+        handed_over = False
+        try:
+            session = pool.get_session()
+            body = req.body() if callable(req.body) else req.body
+            try:
+                resp = await session.request(
+                    req.method, req.url, data=body, headers=req.headers, timeout=req.timeout
+                )
+            except Exception as exc:
+                raise self._transport_error(exc, req) from exc
+            try:
+                status = resp.status
+                if status >= 400:
+                    raise self._status_error(req, resp, await resp.read())
+                if req.stream:
+                    handed_over = True
+                    return _Reply(status, resp.headers, b"", resp)
+                content = await resp.read()
+            except APIError:
+                raise
+            except Exception as exc:
+                resp.close()
+                raise self._transport_error(exc, req) from exc
+            finally:
+                if not handed_over:
+                    resp.release()
+            return _Reply(status, resp.headers, content)
+        finally:
+            if not handed_over:
+                semaphore.release()
+
+    async def _open_stream(self, req: _Request, parse: Callable[[str], T]) -> Stream[T]:
+        reply, info = await self._send(req)
+        assert reply.response is not None
+        return Stream(
+            reply.response,
+            parse=parse,
+            on_close=self._pool.semaphore.release,
+            info=info,
+            redact=self._redactor,
+            method=req.method,
+            url=self._redactor.url(str(req.url)),
+        )
+
+    def _transport_error(self, exc: Exception, req: _Request) -> Exception:
+        mapped = map_transport_error(exc, method=req.method, url=self._redactor.url(str(req.url)))
+        if mapped is None:
+            return exc
+        mapped.message = self._redactor(mapped.message)
+        mapped.args = (mapped.message,)
+        return mapped
+
+    def _status_error(
+        self, req: _Request, resp: aiohttp.ClientResponse, content: bytes
+    ) -> APIError:
+        body: Any
+        try:
+            body = _jsonutil.loads(content) if content else None
+        except _jsonutil.JSONDecodeError:
+            body = content.decode("utf-8", "replace")
+        return make_status_error(
+            resp.status,
+            resp.headers,
+            body,
+            method=req.method,
+            url=self._redactor.url(str(req.url)),
+            redact=self._redactor,
+        )
+
+    def _parse(
+        self,
+        result: Any,
+        content: bytes,
+        info: APIResponse,
+        parse: Callable[[bytes], Any] | None,
+    ) -> Any:
+        try:
+            if parse is not None:
+                value = parse(content)
+            elif isinstance(result, type) and issubclass(result, pydantic.BaseModel):
+                value = result.model_validate_json(content)
+            elif result is bytes:
+                return content
+            elif result is str:
+                return content.decode("utf-8", "replace")
+            else:
+                # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
+                return _jsonutil.loads(content) if content else None
+        except (ValueError, pydantic.ValidationError) as exc:
+            raise APIResponseValidationError(
+                f"unexpected response body for {info.method} {self._redactor.url(info.url)}: "
+                f"{self._redactor(str(exc))[:500]}",
+                status_code=info.status_code,
+                body=content[:2000],
+                method=info.method,
+                url=self._redactor.url(info.url),
+            ) from exc
+        if isinstance(value, Response):
+            value._raw_response = info
+        return value
+
+
+def _retry_policy(retry: RetryPolicy | None, max_retries: int | None) -> RetryPolicy:
+    if retry is None:
+        return RetryPolicy(max_retries=2 if max_retries is None else max_retries)
+    if max_retries is not None and max_retries != retry.max_retries:
+        raise ValueError("pass max_retries or retry=RetryPolicy(max_retries=...), not both")
+    return retry
+
+
+def _normalize_base_url(base_url: str | None) -> str:
+    if not base_url:
+        raise ValueError(
+            "base_url is required: pass LiteLLMClient(base_url=...) or set LITELLM_BASE_URL"
+        )
+    url = URL(base_url.strip())
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    if url.query_string or url.fragment:
+        raise ValueError("base_url must not have a query or fragment")
+    return str(url).rstrip("/")
+
+
+def _check_path(path: str) -> str:
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError(f"path must start with a single '/', got {path!r}")
+    return path
+
+
+def _encode_query(query: Mapping[str, Any]) -> str:
+    pairs: list[tuple[str, str]] = []
+    for key, value in query.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, (list, tuple)) else (value,)
+        for item in values:
+            if isinstance(item, bool):
+                pairs.append((key, "true" if item else "false"))
+            else:
+                pairs.append((key, str(item)))
+    return urlencode(pairs)

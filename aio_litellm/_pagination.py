@@ -1,0 +1,115 @@
+"""Pagers for list endpoints: ``await`` one gives a page, ``async for`` walks every item.
+
+Two styles are in use behind the proxy: LiteLLM's ``page``/``size`` with ``total_pages``
+(``/key/list``, ``/team/list`` ...) and OpenAI's ``after``/``has_more`` (``/v1/files`` ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+__all__ = ["AsyncPager", "CursorStyle", "PageNumberStyle"]
+
+ItemT = TypeVar("ItemT")
+PageT = TypeVar("PageT")
+
+
+@dataclass(frozen=True)
+class PageNumberStyle:
+    """``?page=N&size=M``; the page lists items under ``items`` and may say ``total_pages``."""
+
+    items: str
+    page_param: str = "page"
+    size_param: str = "size"
+    total_pages: str = "total_pages"
+    first_page: int = 1
+
+    def first(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {self.page_param: self.first_page, **params}
+
+    def next(
+        self, params: dict[str, Any], page: Any, items: Sequence[Any]
+    ) -> dict[str, Any] | None:
+        if not items:
+            return None
+        current = int(params.get(self.page_param, self.first_page))
+        total = getattr(page, self.total_pages, None)
+        if isinstance(total, int) and current >= total:
+            return None
+        size = params.get(self.size_param)
+        if isinstance(size, int) and len(items) < size:
+            return None
+        return {**params, self.page_param: current + 1}
+
+
+@dataclass(frozen=True)
+class CursorStyle:
+    """``?after=<last id>``; the page lists items under ``items`` and says ``has_more``."""
+
+    items: str = "data"
+    after_param: str = "after"
+    has_more: str = "has_more"
+    last_id: str = "last_id"
+    item_id: str = "id"
+
+    def first(self, params: dict[str, Any]) -> dict[str, Any]:
+        return dict(params)
+
+    def next(
+        self, params: dict[str, Any], page: Any, items: Sequence[Any]
+    ) -> dict[str, Any] | None:
+        if not items or not getattr(page, self.has_more, False):
+            return None
+        cursor = getattr(page, self.last_id, None)
+        if cursor is None:
+            last = items[-1]
+            cursor = (
+                last.get(self.item_id)
+                if isinstance(last, dict)
+                else getattr(last, self.item_id, None)
+            )
+        if cursor is None:
+            return None
+        return {**params, self.after_param: cursor}
+
+
+PageStyle = PageNumberStyle | CursorStyle
+
+
+class AsyncPager(Generic[PageT, ItemT]):
+    """``await pager`` fetches the first page; ``async for item in pager`` yields every item of
+    every page, fetching the next page only when the current one is used up; ``pager.pages()``
+    yields whole pages."""
+
+    def __init__(
+        self,
+        fetch: Callable[[dict[str, Any]], Awaitable[PageT]],
+        params: dict[str, Any],
+        style: PageStyle,
+    ) -> None:
+        self._fetch = fetch
+        self._params = style.first(params)
+        self._style = style
+
+    def __await__(self) -> Generator[Any, None, PageT]:
+        return self._fetch(self._params).__await__()
+
+    async def pages(self) -> AsyncIterator[PageT]:
+        params: dict[str, Any] | None = self._params
+        while params is not None:
+            page = await self._fetch(params)
+            yield page
+            params = self._style.next(params, page, self._items(page))
+
+    async def __aiter__(self) -> AsyncIterator[ItemT]:
+        async for page in self.pages():
+            for item in self._items(page):
+                yield item
+
+    def _items(self, page: PageT) -> Sequence[ItemT]:
+        items = getattr(page, self._style.items, None)
+        if items is None and isinstance(page, dict):
+            items = page.get(self._style.items)
+        return items or ()

@@ -1,0 +1,193 @@
+"""``client.keys``: virtual keys (``/key/*``)."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+from typing import Any
+
+from typing_extensions import Unpack
+
+from .._endpoint import Endpoint
+from .._pagination import AsyncPager, PageNumberStyle
+from .._resource import Resource
+from ..types.keys import (
+    BulkUpdateKeyResponse,
+    GenerateKeyResponse,
+    KeyAliasesResponse,
+    KeyBulkUpdateItem,
+    KeyDeleteResponse,
+    KeyGenerateParams,
+    KeyHealthResponse,
+    KeyInfoManyResponse,
+    KeyInfoResponse,
+    KeyListParams,
+    KeyListResponse,
+    KeyRegenerateParams,
+    KeyUpdateParams,
+    KeyUpdateResponse,
+    TeamKeyUpdateFields,
+    VerificationToken,
+)
+
+__all__ = ["Keys"]
+
+# Creates are not retry-safe: a create that timed out may have been applied. Choose the key
+# yourself (``key="sk-..."``) to make a retry detectable as "already exists".
+GENERATE = Endpoint("POST", "/key/generate", GenerateKeyResponse, "keys.create", retry_safe=False)
+SERVICE_ACCOUNT = Endpoint(
+    "POST",
+    "/key/service-account/generate",
+    GenerateKeyResponse,
+    "keys.generate_service_account",
+    retry_safe=False,
+)
+REGENERATE = Endpoint(
+    "POST", "/key/regenerate", GenerateKeyResponse, "keys.regenerate", retry_safe=False
+)
+INFO = Endpoint("GET", "/key/info", KeyInfoResponse, "keys.info")
+INFO_MANY = Endpoint("POST", "/v2/key/info", KeyInfoManyResponse, "keys.info_many")
+LIST = Endpoint("GET", "/key/list", KeyListResponse, "keys.list")
+ALIASES = Endpoint("GET", "/key/aliases", KeyAliasesResponse, "keys.aliases")
+# Updates, deletes and (un)blocks set a state: sending one twice gives the same state.
+UPDATE = Endpoint("POST", "/key/update", KeyUpdateResponse, "keys.update")
+DELETE = Endpoint("POST", "/key/delete", KeyDeleteResponse, "keys.delete")
+BLOCK = Endpoint("POST", "/key/block", VerificationToken, "keys.block")
+UNBLOCK = Endpoint("POST", "/key/unblock", VerificationToken, "keys.unblock")
+HEALTH = Endpoint("POST", "/key/health", KeyHealthResponse, "keys.health")
+BULK_UPDATE = Endpoint("POST", "/key/bulk_update", BulkUpdateKeyResponse, "keys.bulk_update")
+TEAM_BULK_UPDATE = Endpoint(
+    "POST", "/team/key/bulk_update", BulkUpdateKeyResponse, "keys.team_bulk_update"
+)
+RESET_SPEND = Endpoint("POST", "/key/{key:path}/reset_spend", dict[str, Any], "keys.reset_spend")
+
+_PAGES = PageNumberStyle(items="keys")
+_ALIAS_PAGES = PageNumberStyle(items="aliases")
+
+
+class Keys(Resource):
+    """Virtual keys: create, inspect, list, change, block and delete them."""
+
+    __slots__ = ()
+
+    async def create(self, **params: Unpack[KeyGenerateParams]) -> GenerateKeyResponse:
+        """Create a virtual key. ``POST /key/generate``.
+
+        Not retried once it may have reached the proxy (timeouts, dropped connections, 5xx):
+        a create that timed out may have been applied.
+        """
+        return await self._client._call(GENERATE, json=params)
+
+    async def generate_service_account(
+        self, **params: Unpack[KeyGenerateParams]
+    ) -> GenerateKeyResponse:
+        """Create a key owned by a team rather than a user (``team_id`` required).
+        ``POST /key/service-account/generate``."""
+        if not params.get("team_id"):
+            raise TypeError("generate_service_account() requires team_id")
+        return await self._client._call(SERVICE_ACCOUNT, json=params)
+
+    async def regenerate(
+        self, key: str, **params: Unpack[KeyRegenerateParams]
+    ) -> GenerateKeyResponse:
+        """Issue a new secret for ``key`` (optionally changing its settings); the old one stops
+        working after ``grace_period``. ``POST /key/regenerate`` (enterprise licence)."""
+        return await self._client._call(REGENERATE, json={**params, "key": key})
+
+    async def info(self, key: str | None = None) -> KeyInfoResponse:
+        """Settings and spend of ``key`` (default: the calling key). ``GET /key/info``.
+
+        Pass the key's sha256 hash (``token``) rather than the secret to keep it out of URLs.
+        """
+        return await self._client._call(INFO, query={"key": key})
+
+    async def info_many(self, keys: Sequence[str]) -> KeyInfoManyResponse:
+        """Info for several keys in one request. ``POST /v2/key/info``."""
+        return await self._client._call(INFO_MANY, json={"keys": _strings("keys", keys)})
+
+    def list(
+        self, **params: Unpack[KeyListParams]
+    ) -> AsyncPager[KeyListResponse, str | dict[str, Any]]:
+        """Keys visible to the caller, page by page. ``GET /key/list``.
+
+        ``await client.keys.list(size=100)`` is one page; ``async for k in client.keys.list()``
+        walks them all (hashes, or objects with ``return_full_object=True``).
+        """
+        return AsyncPager(self._list_page, dict(params), _PAGES)
+
+    async def _list_page(self, query: dict[str, Any]) -> KeyListResponse:
+        return await self._client._call(LIST, query=query)
+
+    def aliases(
+        self, *, search: str | None = None, team_id: str | None = None, size: int | None = None
+    ) -> AsyncPager[KeyAliasesResponse, Any]:
+        """Key aliases, page by page. ``GET /key/aliases``."""
+        query = {"search": search, "team_id": team_id, "size": size}
+        return AsyncPager(self._alias_page, query, _ALIAS_PAGES)
+
+    async def _alias_page(self, query: dict[str, Any]) -> KeyAliasesResponse:
+        return await self._client._call(ALIASES, query=query)
+
+    async def update(self, key: str, **params: Unpack[KeyUpdateParams]) -> KeyUpdateResponse:
+        """Change a key's settings. ``POST /key/update``."""
+        return await self._client._call(UPDATE, json={**params, "key": key})
+
+    async def delete(
+        self, keys: Sequence[str] | None = None, *, key_aliases: Sequence[str] | None = None
+    ) -> KeyDeleteResponse:
+        """Delete keys by secret/hash or by alias. ``POST /key/delete``."""
+        if not keys and not key_aliases:
+            raise TypeError("delete() needs keys or key_aliases")
+        body: dict[str, Any] = {}
+        if keys:
+            body["keys"] = _strings("keys", keys)
+        if key_aliases:
+            body["key_aliases"] = _strings("key_aliases", key_aliases)
+        return await self._client._call(DELETE, json=body)
+
+    async def block(self, key: str) -> VerificationToken:
+        """Stop a key from making requests. ``POST /key/block``."""
+        return await self._client._call(BLOCK, json={"key": key})
+
+    async def unblock(self, key: str) -> VerificationToken:
+        """Let a blocked key make requests again. ``POST /key/unblock``."""
+        return await self._client._call(UNBLOCK, json={"key": key})
+
+    async def health(self) -> KeyHealthResponse:
+        """Check the calling key's logging callbacks. ``POST /key/health``."""
+        return await self._client._call(HEALTH)
+
+    async def bulk_update(self, keys: Sequence[KeyBulkUpdateItem]) -> BulkUpdateKeyResponse:
+        """Change budget, team or tags of many keys in one request. ``POST /key/bulk_update``."""
+        return await self._client._call(BULK_UPDATE, json={"keys": builtins.list(keys)})
+
+    async def team_bulk_update(
+        self,
+        team_id: str,
+        update_fields: TeamKeyUpdateFields,
+        *,
+        key_ids: Sequence[str] | None = None,
+        all_keys_in_team: bool = False,
+    ) -> BulkUpdateKeyResponse:
+        """Apply one update to many keys of a team. ``POST /team/key/bulk_update``."""
+        if not key_ids and not all_keys_in_team:
+            raise TypeError("team_bulk_update() needs key_ids or all_keys_in_team=True")
+        body: dict[str, Any] = {
+            "team_id": team_id,
+            "update_fields": update_fields,
+            "all_keys_in_team": all_keys_in_team,
+        }
+        if key_ids:
+            body["key_ids"] = _strings("key_ids", key_ids)
+        return await self._client._call(TEAM_BULK_UPDATE, json=body)
+
+    async def reset_spend(self, key: str, *, reset_to: float) -> dict[str, Any]:
+        """Set a key's recorded spend (to 0 or any lower value). ``POST /key/{key}/reset_spend``."""
+        return await self._client._call(RESET_SPEND, path={"key": key}, json={"reset_to": reset_to})
+
+
+def _strings(name: str, values: Sequence[str]) -> builtins.list[str]:
+    # A bare string is a Sequence[str] too; sending its characters as keys would be a bad day.
+    if isinstance(values, str):
+        raise TypeError(f"{name} must be a list of strings, not a str")
+    return builtins.list(values)

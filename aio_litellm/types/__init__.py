@@ -1,0 +1,1 @@
+"""Parameter TypedDicts and response models, one module per resource group."""
