@@ -16,6 +16,13 @@ ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
 
 
+def _field(obj: Any, name: str) -> Any:
+    """A field of a page or item, whether a model or plain JSON (``client.request``)."""
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
 @dataclass(frozen=True)
 class PageNumberStyle:
     """``?page=N&size=M``; the page lists items under ``items`` and may say ``total_pages``."""
@@ -35,7 +42,7 @@ class PageNumberStyle:
         if not items:
             return None
         current = int(params.get(self.page_param, self.first_page))
-        total = getattr(page, self.total_pages, None)
+        total = _field(page, self.total_pages)
         if isinstance(total, int) and current >= total:
             return None
         size = params.get(self.size_param)
@@ -60,16 +67,11 @@ class CursorStyle:
     def next(
         self, params: dict[str, Any], page: Any, items: Sequence[Any]
     ) -> dict[str, Any] | None:
-        if not items or not getattr(page, self.has_more, False):
+        if not items or not _field(page, self.has_more):
             return None
-        cursor = getattr(page, self.last_id, None)
+        cursor = _field(page, self.last_id)
         if cursor is None:
-            last = items[-1]
-            cursor = (
-                last.get(self.item_id)
-                if isinstance(last, dict)
-                else getattr(last, self.item_id, None)
-            )
+            cursor = _field(items[-1], self.item_id)
         if cursor is None:
             return None
         return {**params, self.after_param: cursor}
@@ -109,7 +111,5 @@ class AsyncPager(Generic[PageT, ItemT]):
                 yield item
 
     def _items(self, page: PageT) -> Sequence[ItemT]:
-        items = getattr(page, self._style.items, None)
-        if items is None and isinstance(page, dict):
-            items = page.get(self._style.items)
+        items: Sequence[ItemT] | None = _field(page, self._style.items)
         return items or ()
