@@ -18,9 +18,7 @@ __all__ = ["FileContent", "FileTypes", "build_form_factory"]
 
 FileContent = Union[bytes, "os.PathLike[str]", IO[bytes]]
 # bytes | path | binary file object, or (filename, content[, content_type]).
-FileTypes = (
-    FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str]
-)
+FileTypes = FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str]
 
 
 class _Part:
