@@ -21,6 +21,7 @@ import aiohttp
 import pydantic
 from multidict import CIMultiDictProxy
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+from typing_extensions import TypedDict, Unpack
 from yarl import URL
 
 from . import _jsonutil
@@ -68,6 +69,24 @@ class _NotGiven:
 
 NOT_GIVEN: Any = _NotGiven()
 """Sentinel: "no JSON body", distinct from an explicit ``None`` (JSON ``null``)."""
+
+
+class RequestOptions(TypedDict, total=False):
+    """What ``client.request*`` accepts besides method and path."""
+
+    path_params: Mapping[str, Any] | None
+    """Values for ``{name}`` placeholders in the path, each escaped as one segment."""
+    params: Mapping[str, Any] | None
+    """Query parameters; None values are left out, lists repeat the name."""
+    json: Any
+    """A JSON body (serialised with orjson)."""
+    form: Mapping[str, Any] | None
+    """Form fields: urlencoded, or multipart together with ``files``."""
+    files: Mapping[str, FileTypes] | None
+    headers: Mapping[str, str] | None
+    retry_safe: bool | None
+    """Whether a request that may have reached the server can be sent again (default: True
+    for GET, HEAD, OPTIONS, PUT, DELETE)."""
 
 
 class Limiter(Protocol):
@@ -400,48 +419,14 @@ class LiteLLMClient:
 
     @overload
     async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: type[T],
-        path_params: Mapping[str, Any] | None = ...,
-        params: Mapping[str, Any] | None = ...,
-        json: Any = ...,
-        form: Mapping[str, Any] | None = ...,
-        files: Mapping[str, FileTypes] | None = ...,
-        headers: Mapping[str, str] | None = ...,
-        retry_safe: bool | None = ...,
+        self, method: str, path: str, *, cast_to: type[T], **options: Unpack[RequestOptions]
     ) -> T: ...
 
     @overload
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        path_params: Mapping[str, Any] | None = ...,
-        params: Mapping[str, Any] | None = ...,
-        json: Any = ...,
-        form: Mapping[str, Any] | None = ...,
-        files: Mapping[str, FileTypes] | None = ...,
-        headers: Mapping[str, str] | None = ...,
-        retry_safe: bool | None = ...,
-    ) -> Any: ...
+    async def request(self, method: str, path: str, **options: Unpack[RequestOptions]) -> Any: ...
 
     async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        cast_to: Any = None,
-        path_params: Mapping[str, Any] | None = None,
-        params: Mapping[str, Any] | None = None,
-        json: Any = NOT_GIVEN,
-        form: Mapping[str, Any] | None = None,
-        files: Mapping[str, FileTypes] | None = None,
-        headers: Mapping[str, str] | None = None,
-        retry_safe: bool | None = None,
+        self, method: str, path: str, *, cast_to: Any = None, **options: Unpack[RequestOptions]
     ) -> Any:
         """Call any route: ``await client.request("GET", "/team/info", params={"team_id": t})``.
 
@@ -449,45 +434,42 @@ class LiteLLMClient:
         result is parsed JSON, or ``cast_to``: a pydantic model, ``bytes`` or ``str``. POST and
         PATCH are not retried after they may have reached the server unless ``retry_safe=True``.
         """
-        req = self._build(
-            method, path, path_params, params, json, form, files, headers, retry_safe, False
-        )
-        reply, info = await self._send(req)
+        reply, info = await self._send(self._build_options(method, path, options, stream=False))
         return self._parse(cast_to, reply.content, info, None)
 
     async def request_raw(
-        self,
-        method: str,
-        path: str,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        params: Mapping[str, Any] | None = None,
-        json: Any = NOT_GIVEN,
-        form: Mapping[str, Any] | None = None,
-        files: Mapping[str, FileTypes] | None = None,
-        headers: Mapping[str, str] | None = None,
-        retry_safe: bool | None = None,
+        self, method: str, path: str, **options: Unpack[RequestOptions]
     ) -> APIResponse:
         """Like ``request`` but returns the ``APIResponse`` (status, headers, ``content``,
         ``json()``, elapsed, retries). Error statuses still raise their typed errors."""
-        req = self._build(
-            method, path, path_params, params, json, form, files, headers, retry_safe, False
-        )
+        req = self._build_options(method, path, options, stream=False)
         return (await self._send(req, keep_content=True))[1]
 
     async def request_stream(
-        self,
-        method: str,
-        path: str,
-        *,
-        path_params: Mapping[str, Any] | None = None,
-        params: Mapping[str, Any] | None = None,
-        json: Any = NOT_GIVEN,
-        headers: Mapping[str, str] | None = None,
+        self, method: str, path: str, **options: Unpack[RequestOptions]
     ) -> Stream[Any]:
         """Open a server-sent-events route; each event's data is yielded parsed as JSON."""
-        req = self._build(method, path, path_params, params, json, None, None, headers, None, True)
+        req = self._build_options(method, path, options, stream=True)
         return await self._open_stream(req, _jsonutil.loads)
+
+    def _build_options(
+        self, method: str, path: str, options: RequestOptions, *, stream: bool
+    ) -> _Request:
+        unknown = options.keys() - RequestOptions.__annotations__.keys()
+        if unknown:
+            raise TypeError(f"request() got unexpected argument(s): {', '.join(sorted(unknown))}")
+        return self._build(
+            method,
+            path,
+            options.get("path_params"),
+            options.get("params"),
+            options.get("json", NOT_GIVEN),
+            options.get("form"),
+            options.get("files"),
+            options.get("headers"),
+            options.get("retry_safe"),
+            stream,
+        )
 
     # -- the pipeline ------------------------------------------------------------------------
 

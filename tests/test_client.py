@@ -7,10 +7,19 @@ import gc
 
 import aiohttp
 import pytest
+from aiohttp import web
 
 from aio_litellm import ClientClosedError, LiteLLMClient, Timeout
 
-from .conftest import API_KEY, FakeProxy, reply
+from .conftest import API_KEY, FakeProxy, Handler, reply
+
+
+def slow_models(seconds: float) -> Handler:
+    async def slow(request: web.Request) -> web.StreamResponse:
+        await asyncio.sleep(seconds)
+        return web.json_response({"data": []})
+
+    return slow
 
 
 def test_env_defaults_and_trailing_slash(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,11 +160,7 @@ async def test_never_used_client_does_not_warn() -> None:
 
 
 async def test_max_in_flight_bounds_concurrency(proxy: FakeProxy) -> None:
-    async def slow(request: object) -> object:
-        await asyncio.sleep(0.02)
-        return await reply(200, {"data": []})(request)  # type: ignore[arg-type]
-
-    proxy.on("GET", "/models", slow)
+    proxy.on("GET", "/models", slow_models(0.02))
     async with LiteLLMClient(base_url=proxy.url, max_in_flight=3) as client:
         await asyncio.gather(*(client.models.list() for _ in range(12)))
     assert proxy.max_in_flight == 3
@@ -164,11 +169,7 @@ async def test_max_in_flight_bounds_concurrency(proxy: FakeProxy) -> None:
 
 async def test_queueing_is_not_charged_to_connect_timeout(proxy: FakeProxy) -> None:
     # One slot, a connect timeout far shorter than the time the second call waits for it.
-    async def slow(request: object) -> object:
-        await asyncio.sleep(0.3)
-        return await reply(200, {"data": []})(request)  # type: ignore[arg-type]
-
-    proxy.on("GET", "/models", slow)
+    proxy.on("GET", "/models", slow_models(0.3))
     timeout = Timeout(total=2, connect=0.05, read=2)
     async with LiteLLMClient(
         base_url=proxy.url, max_in_flight=1, max_connections=1, timeout=timeout, max_retries=0
@@ -180,11 +181,7 @@ async def test_queueing_is_not_charged_to_connect_timeout(proxy: FakeProxy) -> N
 async def test_pool_wait_inside_aiohttp_is_not_a_connect_timeout(proxy: FakeProxy) -> None:
     # The caller's own session with one connection, and more in flight than it has: the wait
     # happens in aiohttp's pool, which must not count as connecting.
-    async def slow(request: object) -> object:
-        await asyncio.sleep(0.3)
-        return await reply(200, {"data": []})(request)  # type: ignore[arg-type]
-
-    proxy.on("GET", "/models", slow)
+    proxy.on("GET", "/models", slow_models(0.3))
     timeout = Timeout(total=5, connect=0.05, read=5)
     session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=1))
     async with (
@@ -204,3 +201,9 @@ async def test_rate_limit_option_builds_a_limiter(proxy: FakeProxy) -> None:
     async with LiteLLMClient(base_url=proxy.url, rate_limit=(100, 1)) as client:
         assert isinstance(client._pool.limiter, AsyncLimiter)
         await client.models.list()
+
+
+async def test_request_rejects_unknown_options(proxy: FakeProxy, client: LiteLLMClient) -> None:
+    with pytest.raises(TypeError, match="query"):
+        await client.request("GET", "/models", query={"a": 1})  # type: ignore[call-arg]
+    assert proxy.seen == []
