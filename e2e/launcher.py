@@ -1,0 +1,257 @@
+"""Start (and stop) a real LiteLLM proxy for the end-to-end suite and the demo.
+
+The proxy is chosen in this order:
+
+1. ``LITELLM_BASE_URL`` (+ ``LITELLM_MASTER_KEY``) set: that proxy is used as it is (a Docker
+   stack from docker-compose.yml, a staging deployment). Nothing is started or stopped.
+2. ``../shared/litellm-db/start.sh`` exists (``AIO_LITELLM_DB_STACK`` to point elsewhere): the
+   proxy with its Postgres database, started with this project's config and fake provider.
+3. Otherwise the pinned proxy from ``e2e/requirements-proxy.txt`` in a virtualenv of its own
+   (``AIO_LITELLM_PROXY_VENV``, default ``.e2e/proxy-venv``), without a database.
+
+Every start uses a fresh random master key. ``python e2e/launcher.py`` starts a stack, prints
+its address and key, and stops it on Enter or Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CONFIG = HERE / "litellm-config.yaml"
+REQUIREMENTS = HERE / "requirements-proxy.txt"
+DEFAULT_DB_STACK = ROOT.parent / "shared" / "litellm-db" / "start.sh"
+
+
+@dataclass
+class Stack:
+    """A running proxy: where it is, its master key, and how it was started."""
+
+    base_url: str
+    master_key: str
+    mode: str  # "external" | "db" | "venv"
+    provider_url: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    _stops: list[tuple[str, subprocess.Popen[bytes] | list[str]]] = field(default_factory=list)
+    _workdir: Path | None = None
+
+    def stop(self) -> None:
+        """Stop everything this stack started (idempotent; never raises)."""
+        while self._stops:
+            what, handle = self._stops.pop()
+            with contextlib.suppress(Exception):
+                if isinstance(handle, list):
+                    subprocess.run(handle, capture_output=True, timeout=120, check=False)
+                else:
+                    _terminate(handle)
+        if self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+
+def _terminate(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - loopback only
+            return resp.status, resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read()
+
+
+def wait_until(url: str, *, timeout: float, proc: subprocess.Popen[bytes] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} before {url} answered")
+        with contextlib.suppress(OSError):
+            status, _ = _get(url, timeout=1.0)
+            if status == 200:
+                return
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer 200 within {timeout:.0f} s")
+
+
+def start_provider(workdir: Path, stack: Stack) -> str:
+    port = free_port()
+    with (workdir / "provider.log").open("wb") as log:  # the child keeps its own descriptor
+        proc = subprocess.Popen(
+            [sys.executable, str(HERE / "fake_provider.py"), "--port", str(port)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    stack._stops.append(("provider", proc))
+    url = f"http://127.0.0.1:{port}"
+    wait_until(url + "/_stats", timeout=30, proc=proc)
+    return url
+
+
+def proxy_env(stack: Stack) -> dict[str, str]:
+    """The proxy's environment: where the fake provider is, and this run's master key."""
+    env = {**os.environ, "LITELLM_MASTER_KEY": stack.master_key}
+    env["FAKE_PROVIDER_API_BASE"] = f"{stack.provider_url}/v1"
+    for name in ("LITELLM_BASE_URL", "LITELLM_API_KEY"):
+        env.pop(name, None)
+    return env
+
+
+def _new_stack(mode: str, master_key: str) -> tuple[Stack, Path]:
+    workdir = Path(tempfile.mkdtemp(prefix="aio-litellm-e2e-"))
+    stack = Stack(base_url="", master_key=master_key, mode=mode, _workdir=workdir)
+    return stack, workdir
+
+
+def start_db_stack(start_sh: Path) -> Stack:
+    master_key = "sk-" + secrets.token_hex(16)
+    stack, workdir = _new_stack("db", master_key)
+    try:
+        t0 = time.monotonic()
+        stack.provider_url = start_provider(workdir, stack)
+        env = {**proxy_env(stack), "LITELLM_CONFIG": str(CONFIG)}
+        stop_sh = start_sh.with_name("stop.sh")
+        stack._stops.append(("db stack", ["bash", str(stop_sh)]))
+        t1 = time.monotonic()
+        out = subprocess.run(
+            ["bash", str(start_sh)], env=env, capture_output=True, text=True, timeout=900
+        )
+        if out.returncode != 0:
+            raise RuntimeError(
+                f"{start_sh} failed ({out.returncode}):\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
+            )
+        stack.timings["db stack start.sh"] = time.monotonic() - t1
+        for line in out.stdout.splitlines():
+            if line.startswith("LITELLM_BASE_URL="):
+                stack.base_url = line.split("=", 1)[1].strip()
+        if not stack.base_url:
+            raise RuntimeError(f"{start_sh} printed no LITELLM_BASE_URL:\n{out.stdout[-2000:]}")
+        wait_until(stack.base_url + "/health/liveliness", timeout=60)
+        stack.timings["total"] = time.monotonic() - t0
+        return stack
+    except BaseException:
+        stack.stop()
+        raise
+
+
+def ensure_proxy_venv(venv: Path) -> Path:
+    """The pinned proxy in its own virtualenv (it pins aiohttp/pydantic/orjson versions that must
+    not decide the client's). Returns the ``litellm`` executable."""
+    exe = venv / "bin" / "litellm"
+    stamp = venv / ".requirements"
+    wanted = REQUIREMENTS.read_text()
+    if exe.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return exe
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "--quiet", "-r", str(REQUIREMENTS)], check=True
+    )
+    stamp.write_text(wanted)
+    return exe
+
+
+def start_venv_stack(venv: Path) -> Stack:
+    master_key = "sk-" + secrets.token_hex(16)
+    stack, workdir = _new_stack("venv", master_key)
+    try:
+        t0 = time.monotonic()
+        exe = ensure_proxy_venv(venv)
+        stack.timings["proxy install"] = time.monotonic() - t0
+        stack.provider_url = start_provider(workdir, stack)
+        port = free_port()
+        env = {
+            **proxy_env(stack),
+            "LITELLM_LOCAL_MODEL_COST_MAP": "True",
+            "LITELLM_TELEMETRY": "False",
+        }
+        env.pop("DATABASE_URL", None)
+        t1 = time.monotonic()
+        with (workdir / "proxy.log").open("wb") as log:
+            proc = subprocess.Popen(
+                [str(exe), "--config", str(CONFIG), "--host", "127.0.0.1", "--port", str(port)],
+                env=env,
+                cwd=workdir,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+        stack._stops.append(("proxy", proc))
+        stack.base_url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until(stack.base_url + "/health/liveliness", timeout=180, proc=proc)
+        except (RuntimeError, TimeoutError) as exc:
+            tail = (workdir / "proxy.log").read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{exc}\nproxy log:\n{tail}") from exc
+        stack.timings["proxy start"] = time.monotonic() - t1
+        stack.timings["total"] = time.monotonic() - t0
+        return stack
+    except BaseException:
+        stack.stop()
+        raise
+
+
+def start_stack() -> Stack:
+    """Start (or find) a proxy as the module docstring says."""
+    base_url = os.environ.get("LITELLM_BASE_URL")
+    if base_url:
+        key = os.environ.get("LITELLM_MASTER_KEY") or os.environ.get("LITELLM_API_KEY") or ""
+        return Stack(
+            base_url=base_url.rstrip("/"),
+            master_key=key,
+            mode="external",
+            provider_url=os.environ.get("FAKE_PROVIDER_URL"),
+        )
+    start_sh = Path(os.environ.get("AIO_LITELLM_DB_STACK", DEFAULT_DB_STACK))
+    if start_sh.exists():
+        return start_db_stack(start_sh)
+    venv = Path(os.environ.get("AIO_LITELLM_PROXY_VENV", ROOT / ".e2e" / "proxy-venv"))
+    return start_venv_stack(venv)
+
+
+@contextlib.contextmanager
+def running_stack() -> Iterator[Stack]:
+    stack = start_stack()
+    try:
+        yield stack
+    finally:
+        stack.stop()
+
+
+def main() -> None:
+    with running_stack() as stack:
+        print(f"LITELLM_BASE_URL={stack.base_url}")
+        print(f"LITELLM_MASTER_KEY={stack.master_key}")
+        print(f"mode={stack.mode} provider={stack.provider_url} timings={stack.timings}")
+        with contextlib.suppress(KeyboardInterrupt, EOFError):
+            input("running; press Enter to stop\n")
+
+
+if __name__ == "__main__":
+    main()
