@@ -4,7 +4,13 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test lint typecheck unit routes bench-quick clean
+# Optional local settings (proxy address, live provider keys): see .env.template.
+ifneq (,$(wildcard .env))
+include .env
+export
+endif
+
+.PHONY: test lint typecheck unit e2e routes bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,12 +18,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## test: lint, type-check, unit tests with coverage (>= 90% lines and branches)
-test: lint typecheck unit
+## test: lint, type-check, unit tests (coverage >= 90%), then the e2e suite on a real proxy
+test: lint typecheck unit e2e
 
 lint: $(STAMP)
-	$(BIN)/ruff check aio_litellm tests benchmarks tools
-	$(BIN)/ruff format --check aio_litellm tests benchmarks tools
+	$(BIN)/ruff check aio_litellm tests e2e benchmarks tools
+	$(BIN)/ruff format --check aio_litellm tests e2e benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy aio_litellm
@@ -26,6 +32,10 @@ unit: $(STAMP)
 	$(BIN)/coverage erase
 	$(BIN)/coverage run -m pytest -q tests
 	$(BIN)/coverage report
+
+## e2e: starts a real LiteLLM proxy (see e2e/launcher.py), runs e2e/, stops what it started
+e2e: $(STAMP)
+	$(BIN)/python -m pytest -q -rs e2e
 
 routes: $(STAMP)
 	$(BIN)/python -m aio_litellm routes
@@ -36,4 +46,4 @@ bench-quick: $(STAMP)
 	$(BIN)/python benchmarks/quick_cpu.py
 
 clean:
-	rm -rf $(VENV) .coverage .mypy_cache .ruff_cache .pytest_cache *.egg-info
+	rm -rf $(VENV) .e2e .coverage .mypy_cache .ruff_cache .pytest_cache *.egg-info

@@ -29,7 +29,7 @@ def stack() -> Iterator[Stack]:
 
 @pytest.fixture(scope="session")
 def has_db(stack: Stack) -> bool:
-    with urllib.request.urlopen(stack.base_url + "/health/readiness", timeout=10) as resp:  # noqa: S310
+    with urllib.request.urlopen(stack.base_url + "/health/readiness", timeout=10) as resp:
         return bool(json.loads(resp.read()).get("db") == "connected")
 
 
@@ -59,7 +59,7 @@ class Provider:
         self.url = url
 
     def stats(self) -> dict[str, int]:
-        with urllib.request.urlopen(self.url + "/_stats", timeout=5) as resp:  # noqa: S310
+        with urllib.request.urlopen(self.url + "/_stats", timeout=5) as resp:
             data: dict[str, int] = json.loads(resp.read())
             return data
 

@@ -34,6 +34,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 CONFIG = HERE / "litellm-config.yaml"
 REQUIREMENTS = HERE / "requirements-proxy.txt"
+# Live models added to the proxy's config when their provider key is in the environment
+# (see .env.template): (env var, model name in the proxy, litellm model, kind).
+LIVE_MODELS = [
+    ("OPENAI_API_KEY", "live-openai", "openai/gpt-4o-mini", "chat"),
+    ("OPENAI_API_KEY", "live-openai-embed", "openai/text-embedding-3-small", "embedding"),
+    ("ANTHROPIC_API_KEY", "live-anthropic", "anthropic/claude-3-5-haiku-latest", "chat"),
+    ("GEMINI_API_KEY", "live-gemini", "gemini/gemini-2.0-flash", "chat"),
+    ("MISTRAL_API_KEY", "live-mistral", "mistral/mistral-small-latest", "chat"),
+    ("GROQ_API_KEY", "live-groq", "groq/llama-3.1-8b-instant", "chat"),
+]
 DEFAULT_DB_STACK = ROOT.parent / "shared" / "litellm-db" / "start.sh"
 
 
@@ -52,7 +62,7 @@ class Stack:
     def stop(self) -> None:
         """Stop everything this stack started (idempotent; never raises)."""
         while self._stops:
-            what, handle = self._stops.pop()
+            _, handle = self._stops.pop()
             with contextlib.suppress(Exception):
                 if isinstance(handle, list):
                     subprocess.run(handle, capture_output=True, timeout=120, check=False)
@@ -81,7 +91,7 @@ def free_port() -> int:
 
 def _get(url: str, timeout: float = 2.0) -> tuple[int, bytes]:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as resp:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
             return resp.status, resp.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
@@ -115,6 +125,32 @@ def start_provider(workdir: Path, stack: Stack) -> str:
     return url
 
 
+def live_models() -> list[tuple[str, str, str, str]]:
+    """The live models whose provider key is set."""
+    return [m for m in LIVE_MODELS if os.environ.get(m[0])]
+
+
+def proxy_config(workdir: Path) -> Path:
+    """The suite's config, plus a live model for each provider key that is set."""
+    live = live_models()
+    if not live:
+        return CONFIG
+    import yaml  # a dev dependency; only needed when live providers are configured
+
+    config = yaml.safe_load(CONFIG.read_text())
+    for env_name, name, model, kind in live:
+        entry = {
+            "model_name": name,
+            "litellm_params": {"model": model, "api_key": f"os.environ/{env_name}"},
+        }
+        if kind == "embedding":
+            entry["model_info"] = {"mode": "embedding"}
+        config["model_list"].append(entry)
+    path = workdir / "config-live.yaml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False))
+    return path
+
+
 def proxy_env(stack: Stack) -> dict[str, str]:
     """The proxy's environment: where the fake provider is, and this run's master key."""
     env = {**os.environ, "LITELLM_MASTER_KEY": stack.master_key}
@@ -136,7 +172,7 @@ def start_db_stack(start_sh: Path) -> Stack:
     try:
         t0 = time.monotonic()
         stack.provider_url = start_provider(workdir, stack)
-        env = {**proxy_env(stack), "LITELLM_CONFIG": str(CONFIG)}
+        env = {**proxy_env(stack), "LITELLM_CONFIG": str(proxy_config(workdir))}
         stop_sh = start_sh.with_name("stop.sh")
         stack._stops.append(("db stack", ["bash", str(stop_sh)]))
         t1 = time.monotonic()
@@ -195,7 +231,15 @@ def start_venv_stack(venv: Path) -> Stack:
         t1 = time.monotonic()
         with (workdir / "proxy.log").open("wb") as log:
             proc = subprocess.Popen(
-                [str(exe), "--config", str(CONFIG), "--host", "127.0.0.1", "--port", str(port)],
+                [
+                    str(exe),
+                    "--config",
+                    str(proxy_config(workdir)),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                ],
                 env=env,
                 cwd=workdir,
                 stdout=log,

@@ -49,7 +49,7 @@ async def test_bad_key(stack: Stack, has_db: bool) -> None:
     async with LiteLLMClient(base_url=stack.base_url, api_key=bad) as client:
         with pytest.raises((AuthenticationError, BadRequestError)) as info:
             await client.chat.completions.create(model="fake-gpt", messages=user("x"))
-    # With a database the proxy looks the key up (401); without one it cannot (400, no_db_connection).
+    # With a database the proxy looks the key up (401); without one: 400, no_db_connection.
     assert info.value.status_code == (401 if has_db else 400)
     assert bad not in str(info.value)
 

@@ -56,7 +56,7 @@ async def test_stream_keeps_the_connection(admin: LiteLLMClient) -> None:
         )
     assert admin._pool.semaphore._value == admin._pool.max_connections
     connector = admin._pool.session.connector  # type: ignore[union-attr]
-    assert connector is not None and len(connector._conns) == 1  # type: ignore[attr-defined]
+    assert connector is not None and len(connector._conns) == 1
 
 
 async def test_completions_json_and_stream(admin: LiteLLMClient) -> None:
