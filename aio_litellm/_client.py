@@ -36,7 +36,14 @@ from ._logging import Redactor, logger, mask_key, setup_logging
 from ._models import Response
 from ._multipart import FileTypes, build_form_factory
 from ._response import APIResponse
-from ._retry import HintedWait, RetryPolicy, Sleep, should_retry
+from ._retry import (
+    THROTTLE_LISTENER,
+    THROTTLE_STATUSES,
+    HintedWait,
+    RetryPolicy,
+    Sleep,
+    should_retry,
+)
 from ._streaming import Stream
 from ._transport import Timeout, make_session, map_transport_error
 from ._version import __version__
@@ -657,6 +664,10 @@ class LiteLLMClient:
             try:
                 status = resp.status
                 if status >= 400:
+                    if status in THROTTLE_STATUSES:
+                        listener = THROTTLE_LISTENER.get()
+                        if listener is not None:
+                            listener()
                     raise self._status_error(req, resp, await resp.read())
                 if req.stream:
                     handed_over = True

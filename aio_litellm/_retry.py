@@ -10,6 +10,7 @@ import email.utils
 import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from tenacity import RetryCallState, wait_random_exponential
@@ -24,6 +25,13 @@ RETRY_STATUSES = frozenset({408, 409, 429, 500, 502, 503, 504})
 UNSAFE_RETRY_STATUSES = frozenset({408, 429, 503})
 
 Sleep = Callable[[float], Awaitable[None]]
+
+# Set by a fan-out job (``aio_litellm.bulk``) in each of its tasks: the pipeline calls it for
+# every 429/503 an attempt receives, retried or not, so the job can lower its concurrency.
+THROTTLE_LISTENER: ContextVar[Callable[[], None] | None] = ContextVar(
+    "aio_litellm_throttle_listener", default=None
+)
+THROTTLE_STATUSES = frozenset({429, 503})
 
 
 @dataclass(frozen=True)

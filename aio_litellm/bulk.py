@@ -1,0 +1,383 @@
+"""Fan-out: run one async operation over many items, bounded, rate-limited, adaptive, ordered.
+
+>>> runner = BulkRunner(concurrency=64, rate=(100, 1.0))
+>>> result = await runner.run(lambda spec: client.keys.create(**spec), specs)
+>>> result.failed            # every item ends as a value or an error: none is dropped
+>>> async for outcome in runner.stream(embed_chunk, chunks):   # in input order, as they finish
+...     ...
+
+Concurrency adapts (AIMD): a 429 or 503 seen by any attempt of the job (the client's own
+retries included) halves the number of operations in flight, once per round of requests;
+each run of successes as long as the current limit raises it by one, back up to
+``concurrency``. A job converges on what the proxy can take instead of burning retries.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import sys
+import time
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TextIO, TypeVar
+
+from ._exceptions import LiteLLMError
+from ._retry import THROTTLE_LISTENER
+
+__all__ = [
+    "AdaptiveLimit",
+    "BulkResult",
+    "BulkRunner",
+    "ItemSkipped",
+    "Outcome",
+    "Progress",
+]
+
+I = TypeVar("I")  # noqa: E741 - item
+R = TypeVar("R")
+
+
+class ItemSkipped(LiteLLMError):
+    """The item was not run: the job stopped early (``max_errors`` reached)."""
+
+
+@dataclass(slots=True)
+class Outcome(Generic[I, R]):
+    """What became of one item: ``value`` when ``error`` is None."""
+
+    index: int
+    item: I
+    value: R | None = None
+    error: BaseException | None = None
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class Progress:
+    """A snapshot passed to ``on_progress`` after every finished item."""
+
+    done: int
+    succeeded: int
+    failed: int
+    total: int | None
+    in_flight: int
+    concurrency: int
+    elapsed: float
+
+    @property
+    def per_second(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+
+@dataclass
+class BulkResult(Generic[I, R]):
+    """Every item's outcome, in input order (complete once ``run`` returned)."""
+
+    outcomes: list[Outcome[I, R]] = field(default_factory=list)
+    elapsed: float = 0.0
+    throttled: int = 0
+    """429/503 answers seen by the job's attempts (the client's retries included)."""
+
+    @property
+    def values(self) -> list[R | None]:
+        return [o.value for o in self.outcomes]
+
+    @property
+    def succeeded(self) -> list[Outcome[I, R]]:
+        return [o for o in self.outcomes if o.ok]
+
+    @property
+    def failed(self) -> list[Outcome[I, R]]:
+        return [o for o in self.outcomes if not o.ok]
+
+    @property
+    def ok(self) -> bool:
+        return all(o.ok for o in self.outcomes)
+
+    def raise_first(self) -> None:
+        """Raise the first failure's error, if any."""
+        for outcome in self.outcomes:
+            if outcome.error is not None:
+                raise outcome.error
+
+
+class AdaptiveLimit:
+    """An AIMD limit on operations in flight, between ``minimum`` and ``maximum``."""
+
+    def __init__(self, maximum: int, *, minimum: int = 1, adaptive: bool = True) -> None:
+        if maximum < 1 or minimum < 1 or minimum > maximum:
+            raise ValueError("need 1 <= minimum <= maximum")
+        self.maximum = maximum
+        self.minimum = minimum
+        self.adaptive = adaptive
+        self.limit = maximum
+        self.generation = 0
+        self.throttled = 0
+        self._successes = 0
+
+    def on_success(self) -> None:
+        if self.limit >= self.maximum:
+            return
+        self._successes += 1
+        if self._successes >= self.limit:
+            self._successes = 0
+            self.limit += 1
+
+    def on_throttle(self, started_in: int) -> None:
+        """A request started in generation ``started_in`` was told to slow down."""
+        self.throttled += 1
+        # Requests sent before the last cut report throttling the cut already answered.
+        if self.adaptive and started_in == self.generation:
+            self.limit = max(self.minimum, self.limit // 2)
+            self._successes = 0
+            self.generation += 1
+
+
+class BulkRunner:
+    """Runs ``fn(item)`` for every item, at most ``concurrency`` at a time.
+
+    ``rate=(n, seconds)``: at most n starts per period. ``token_rate=(n, seconds)`` with
+    ``cost(item)``: at most n units (e.g. tokens) per period. ``max_errors``: stop starting new
+    items once that many failed (1 = stop on the first error; None = run everything); the items
+    not started then end as ``ItemSkipped``. ``on_progress`` gets a ``Progress`` after every
+    item; ``progress=True`` draws a progress line on stderr. ``adaptive=False`` keeps the
+    concurrency fixed.
+
+    If the caller is cancelled, in-flight operations are cancelled (their connections released)
+    and ``runner.result`` holds the outcomes so far, the interrupted ones as ``CancelledError``.
+    """
+
+    def __init__(
+        self,
+        *,
+        concurrency: int = 32,
+        min_concurrency: int = 1,
+        adaptive: bool = True,
+        rate: tuple[float, float] | None = None,
+        token_rate: tuple[float, float] | None = None,
+        cost: Callable[[Any], float] | None = None,
+        max_errors: int | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+        progress: bool = False,
+        progress_label: str = "items",
+        progress_file: TextIO | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if max_errors is not None and max_errors < 1:
+            raise ValueError("max_errors must be >= 1 or None")
+        if token_rate is not None and cost is None:
+            raise ValueError("token_rate needs cost=<function of an item>")
+        self._concurrency = (concurrency, min_concurrency, adaptive)
+        self._rate = _limiter(rate, "rate")
+        self._token_rate = _limiter(token_rate, "token_rate")
+        self._token_max = token_rate[0] if token_rate else 0.0
+        self._cost = cost
+        self._max_errors = max_errors
+        self._on_progress = on_progress
+        self._bar = _ProgressBar(progress_file or sys.stderr, progress_label) if progress else None
+        self._clock = clock
+        self.result: BulkResult[Any, Any] = BulkResult()
+        self.limit = AdaptiveLimit(concurrency, minimum=min_concurrency, adaptive=adaptive)
+
+    async def run(
+        self,
+        fn: Callable[[I], Awaitable[R]],
+        items: Iterable[I] | AsyncIterable[I],
+        *,
+        total: int | None = None,
+    ) -> BulkResult[I, R]:
+        """Run every item; the result lists one outcome per item, in input order."""
+        async for _ in self.stream(fn, items, total=total):
+            pass
+        return self.result
+
+    async def stream(
+        self,
+        fn: Callable[[I], Awaitable[R]],
+        items: Iterable[I] | AsyncIterable[I],
+        *,
+        total: int | None = None,
+    ) -> AsyncIterator[Outcome[I, R]]:
+        """Yield each item's outcome in input order as soon as it and all before it are done.
+
+        Items are pulled from ``items`` only as capacity frees up, so a generator of millions
+        is never held in memory; finished outcomes wait at most a bounded window for a slower
+        earlier item.
+        """
+        if total is None and hasattr(items, "__len__"):
+            total = len(items)  # type: ignore[arg-type]
+        concurrency, minimum, adaptive = self._concurrency
+        limit = self.limit = AdaptiveLimit(concurrency, minimum=minimum, adaptive=adaptive)
+        result: BulkResult[I, R] = BulkResult()
+        self.result = result
+        window = max(4 * concurrency, 64)  # finished-but-unreported outcomes kept at most
+        finished: asyncio.Queue[Outcome[I, R]] = asyncio.Queue()
+        running: dict[int, tuple[asyncio.Task[None], I]] = {}
+        buffer: dict[int, Outcome[I, R]] = {}
+        source = _aiter(items)
+        next_index = next_emit = 0
+        failures = succeeded = 0
+        exhausted = stopping = False
+        start = self._clock()
+
+        async def one(index: int, item: I) -> None:
+            began = self._clock()
+            generation = limit.generation
+            THROTTLE_LISTENER.set(lambda: limit.on_throttle(generation))
+            try:
+                await self._acquire(item)
+                value = await fn(item)
+            except Exception as exc:
+                finished.put_nowait(Outcome(index, item, None, exc, self._clock() - began))
+            else:
+                finished.put_nowait(Outcome(index, item, value, None, self._clock() - began))
+
+        try:
+            while True:
+                while (
+                    not exhausted
+                    and not stopping
+                    and len(running) < limit.limit
+                    and next_index - next_emit < window
+                ):
+                    try:
+                        item = await source.__anext__()
+                    except StopAsyncIteration:
+                        exhausted = True
+                        break
+                    running[next_index] = (asyncio.create_task(one(next_index, item)), item)
+                    next_index += 1
+                if not running:
+                    break
+                outcome = await finished.get()
+                del running[outcome.index]
+                buffer[outcome.index] = outcome
+                if outcome.ok:
+                    succeeded += 1
+                    limit.on_success()
+                else:
+                    failures += 1
+                    if self._max_errors is not None and failures >= self._max_errors:
+                        stopping = True
+                self._report(succeeded, failures, total, len(running), start)
+                while next_emit in buffer:
+                    ready = buffer.pop(next_emit)
+                    result.outcomes.append(ready)
+                    next_emit += 1
+                    yield ready
+            if stopping and not exhausted:
+                # No item is dropped silently: those never started end as skipped.
+                async for item in source:
+                    skipped: Outcome[I, R] = Outcome(
+                        next_index, item, None, ItemSkipped("not run: the job stopped early")
+                    )
+                    next_index += 1
+                    result.outcomes.append(skipped)
+                    yield skipped
+        finally:
+            if running:
+                # Cancelled (or the consumer stopped early): interrupt what is in flight, and
+                # record every started item's outcome, the interrupted ones as cancelled.
+                for task, _ in running.values():
+                    task.cancel()
+                await asyncio.gather(*(t for t, _ in running.values()), return_exceptions=True)
+                while not finished.empty():
+                    done = finished.get_nowait()
+                    buffer[done.index] = done
+                for index, (_, item) in running.items():
+                    buffer.setdefault(index, Outcome(index, item, None, asyncio.CancelledError()))
+            if buffer:
+                result.outcomes.extend(buffer[i] for i in sorted(buffer))
+            result.elapsed = self._clock() - start
+            result.throttled = limit.throttled
+            if self._bar is not None:
+                self._bar.close()
+
+    async def _acquire(self, item: Any) -> None:
+        if self._rate is not None:
+            await self._rate.acquire()
+        if self._token_rate is not None and self._cost is not None:
+            # aiolimiter refuses a single request larger than its capacity: cap it there.
+            amount = min(max(float(self._cost(item)), 0.0), self._token_max)
+            if amount > 0:
+                await self._token_rate.acquire(amount)
+
+    def _report(
+        self, succeeded: int, failed: int, total: int | None, in_flight: int, start: float
+    ) -> None:
+        if self._on_progress is None and self._bar is None:
+            return
+        progress = Progress(
+            done=succeeded + failed,
+            succeeded=succeeded,
+            failed=failed,
+            total=total,
+            in_flight=in_flight,
+            concurrency=self.limit.limit,
+            elapsed=self._clock() - start,
+        )
+        if self._on_progress is not None:
+            self._on_progress(progress)
+        if self._bar is not None:
+            self._bar.update(progress)
+
+
+def _limiter(rate: tuple[float, float] | None, name: str) -> Any:
+    if rate is None:
+        return None
+    amount, period = rate
+    if not (amount > 0 and period > 0):
+        raise ValueError(f"{name} must be (amount > 0, seconds > 0)")
+    from aiolimiter import AsyncLimiter
+
+    return AsyncLimiter(amount, period)
+
+
+async def _aiter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+    if isinstance(items, AsyncIterable):
+        async for item in items:
+            yield item
+    else:
+        for item in items:
+            yield item
+
+
+class _ProgressBar:
+    """One status line on a terminal (or a line per second elsewhere): done, rate, failures."""
+
+    def __init__(self, out: TextIO, label: str, interval: float = 0.2) -> None:
+        self._out = out
+        self._label = label
+        self._tty = bool(getattr(out, "isatty", lambda: False)())
+        self._interval = interval if self._tty else 1.0
+        self._last = -math.inf
+        self._line = ""
+
+    def update(self, p: Progress) -> None:
+        now = time.monotonic()
+        finished = p.total is not None and p.done >= p.total
+        if now - self._last < self._interval and not finished:
+            return
+        self._last = now
+        if p.total:
+            width = 24
+            filled = int(width * p.done / p.total)
+            head = f"[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}"
+        else:
+            head = f"{p.done}"
+        self._line = (
+            f"{head} {self._label}, {p.per_second:,.0f}/s, {p.failed} failed, "
+            f"{p.in_flight} in flight (limit {p.concurrency})"
+        )
+        self._out.write(("\r" + self._line) if self._tty else (self._line + "\n"))
+        self._out.flush()
+
+    def close(self) -> None:
+        if self._tty and self._line:
+            self._out.write("\n")
+            self._out.flush()

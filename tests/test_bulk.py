@@ -1,0 +1,255 @@
+"""The fan-out runner: order, policies, cancellation, adaptive concurrency, rate, progress."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import random
+import time
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from aiohttp import web
+
+from aio_litellm import LiteLLMClient, RateLimitError, RetryPolicy
+from aio_litellm.bulk import AdaptiveLimit, BulkRunner, ItemSkipped, Progress
+
+from .conftest import FakeProxy, FakeSleep
+
+
+async def double_slowly(x: int) -> int:
+    await asyncio.sleep(random.uniform(0, 0.005))
+    return 2 * x
+
+
+async def fail_on_odd(x: int) -> int:
+    await asyncio.sleep(random.uniform(0, 0.002))
+    if x % 2:
+        raise ValueError(f"odd {x}")
+    return x
+
+
+async def test_outcomes_in_input_order() -> None:
+    result = await BulkRunner(concurrency=8).run(double_slowly, range(200))
+    assert [o.index for o in result.outcomes] == list(range(200))
+    assert result.values == [2 * x for x in range(200)]
+    assert result.ok and len(result.succeeded) == 200
+
+
+async def test_stream_yields_in_order_while_running() -> None:
+    seen = [o.index async for o in BulkRunner(concurrency=16).stream(double_slowly, range(100))]
+    assert seen == list(range(100))
+
+
+async def test_collect_all_keeps_every_error() -> None:
+    result = await BulkRunner(concurrency=4).run(fail_on_odd, range(20))
+    assert len(result.outcomes) == 20
+    assert [o.index for o in result.failed] == list(range(1, 20, 2))
+    assert all(isinstance(o.error, ValueError) for o in result.failed)
+    assert str(result.failed[0].error) == "odd 1"
+    with pytest.raises(ValueError, match="odd 1"):
+        result.raise_first()
+
+
+@pytest.mark.parametrize("max_errors", [1, 3])
+async def test_stop_after_errors_skips_the_rest(max_errors: int) -> None:
+    result = await BulkRunner(concurrency=2, max_errors=max_errors).run(fail_on_odd, range(50))
+    assert len(result.outcomes) == 50  # nothing dropped
+    assert [o.index for o in result.outcomes] == list(range(50))
+    failed = [o for o in result.failed if not isinstance(o.error, ItemSkipped)]
+    skipped = [o for o in result.failed if isinstance(o.error, ItemSkipped)]
+    assert max_errors <= len(failed) <= max_errors + 1  # in-flight ones may still finish
+    assert skipped and skipped[-1].index == 49
+    assert all(o.item == o.index for o in result.outcomes)
+
+
+async def test_generators_are_pulled_lazily() -> None:
+    pulled = 0
+
+    def items() -> Iterator[int]:
+        nonlocal pulled
+        for i in range(10_000):
+            pulled += 1
+            yield i
+
+    runner = BulkRunner(concurrency=4)
+    async for outcome in runner.stream(double_slowly, items()):
+        if outcome.index == 10:
+            # At most the reorder window (>= 64) beyond what was reported.
+            assert pulled <= 11 + 64
+            break
+
+
+async def test_async_iterables_and_progress() -> None:
+    async def items() -> AsyncIterator[int]:
+        for i in range(30):
+            yield i
+
+    reports: list[Progress] = []
+    out = io.StringIO()
+    runner = BulkRunner(concurrency=5, on_progress=reports.append, progress=True, progress_file=out)
+    result = await runner.run(fail_on_odd, items(), total=30)
+    assert len(reports) == 30
+    assert reports[-1].done == 30 and reports[-1].failed == 15 and reports[-1].total == 30
+    assert reports[-1].per_second > 0
+    assert "30/30 items" in out.getvalue() and "15 failed" in out.getvalue()
+    assert len(result.outcomes) == 30
+
+
+async def test_cancelling_the_caller_cancels_in_flight_and_keeps_partial_outcomes() -> None:
+    started: list[int] = []
+    release = asyncio.Event()
+
+    async def slow(x: int) -> int:
+        started.append(x)
+        if x >= 5:
+            await release.wait()  # never set: these are in flight when the caller is cancelled
+        return x
+
+    runner = BulkRunner(concurrency=8, adaptive=False)
+    task = asyncio.create_task(runner.run(slow, range(1000)))
+    while len(started) < 13:
+        await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    outcomes = runner.result.outcomes
+    assert [o.index for o in outcomes] == sorted(o.index for o in outcomes)
+    assert [o.value for o in outcomes if o.ok] == [0, 1, 2, 3, 4]
+    interrupted = [o for o in outcomes if not o.ok]
+    assert interrupted and all(isinstance(o.error, asyncio.CancelledError) for o in interrupted)
+    assert {o.index for o in outcomes} == set(started)  # every started item accounted for
+
+
+async def test_cancel_releases_client_connections(proxy: FakeProxy) -> None:
+    entered = 0
+
+    async def hang(request: web.Request) -> web.StreamResponse:
+        nonlocal entered
+        entered += 1
+        await asyncio.sleep(3600)
+        raise AssertionError
+
+    proxy.on("GET", "/models", hang)
+    async with LiteLLMClient(base_url=proxy.url, max_in_flight=16) as client:
+        runner = BulkRunner(concurrency=16)
+        task = asyncio.create_task(runner.run(lambda _: client.models.list(), range(100)))
+        while entered < 16:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert client._pool.semaphore._value == 16
+        assert len(runner.result.outcomes) == 16
+
+
+def test_aimd_arithmetic() -> None:
+    limit = AdaptiveLimit(16, minimum=2)
+    limit.on_throttle(started_in=0)
+    assert (limit.limit, limit.generation) == (8, 1)
+    limit.on_throttle(started_in=0)  # started before the cut: already answered
+    assert limit.limit == 8
+    limit.on_throttle(started_in=1)
+    limit.on_throttle(started_in=2)
+    limit.on_throttle(started_in=3)
+    assert limit.limit == 2  # never below the minimum
+    for _ in range(2):
+        limit.on_success()
+    assert limit.limit == 3  # +1 after a run of `limit` successes
+    fixed = AdaptiveLimit(16, adaptive=False)
+    fixed.on_throttle(0)
+    assert fixed.limit == 16 and fixed.throttled == 1
+    with pytest.raises(ValueError, match="minimum"):
+        AdaptiveLimit(2, minimum=3)
+
+
+async def test_adaptive_concurrency_converges_under_429_bursts(
+    proxy: FakeProxy, sleep: FakeSleep
+) -> None:
+    capacity = 4
+    rejected = 0
+    active = 0
+
+    async def limited(request: web.Request) -> web.StreamResponse:
+        nonlocal rejected, active
+        if active >= capacity:
+            rejected += 1
+            return web.json_response(
+                {"error": {"message": "slow down"}}, status=429, headers={"retry-after-ms": "5"}
+            )
+        active += 1
+        try:
+            await asyncio.sleep(0.005)
+            return web.json_response({"data": []})
+        finally:
+            active -= 1
+
+    async def run(adaptive: bool) -> tuple[int, int, int]:
+        nonlocal rejected
+        rejected = 0
+        async with LiteLLMClient(
+            base_url=proxy.url, retry=RetryPolicy(max_retries=50), sleep=asyncio.sleep
+        ) as client:
+            runner = BulkRunner(concurrency=32, adaptive=adaptive)
+            result = await runner.run(lambda _: client.models.list(), range(300))
+            assert result.ok, result.failed[:1]
+            return rejected, runner.limit.limit, result.throttled
+
+    proxy.on("GET", "/models", limited)
+    fixed_rejections, fixed_limit, _ = await run(adaptive=False)
+    adaptive_rejections, adaptive_limit, throttled = await run(adaptive=True)
+    assert fixed_limit == 32
+    assert adaptive_limit < 32
+    assert throttled == adaptive_rejections > 0
+    assert adaptive_rejections * 3 < fixed_rejections  # far fewer wasted attempts
+
+
+async def test_rate_limits_starts() -> None:
+    start = time.monotonic()
+    await BulkRunner(concurrency=50, rate=(5, 0.1)).run(double_slowly, range(15))
+    # 5 at once, then 50/s for the other 10.
+    assert time.monotonic() - start >= 0.15
+
+
+async def test_token_rate_charges_cost_capped_at_capacity() -> None:
+    start = time.monotonic()
+    # Each item costs more than the bucket holds: charged as a full bucket (100 units), so the
+    # second and third wait for a refill of 0.1 s each instead of failing.
+    costs: list[str] = ["a" * 10_000, "b" * 10_000, "c" * 10_000, ""]
+    runner = BulkRunner(concurrency=10, token_rate=(100, 0.1), cost=len)
+    result = await runner.run(lambda s: asyncio.sleep(0, s), costs)
+    assert result.values == costs
+    assert time.monotonic() - start >= 0.15
+
+
+def test_bad_runner_options() -> None:
+    with pytest.raises(ValueError, match="max_errors"):
+        BulkRunner(max_errors=0)
+    with pytest.raises(ValueError, match="cost"):
+        BulkRunner(token_rate=(10, 1))
+    with pytest.raises(ValueError, match="rate"):
+        BulkRunner(rate=(0, 1))
+
+
+async def test_throttle_from_the_clients_own_retries_is_seen(proxy: FakeProxy, sleep: FakeSleep) -> None:
+    proxy.on(
+        "GET",
+        "/models",
+        lambda r: _json(429),
+        lambda r: _json(200),
+    )
+    async with LiteLLMClient(base_url=proxy.url, sleep=sleep) as client:
+        runner = BulkRunner(concurrency=4)
+        result = await runner.run(lambda _: client.models.list(), [1])
+    assert result.ok and result.throttled == 1 and runner.limit.limit == 2
+
+
+async def _json(status: int) -> web.Response:
+    return web.json_response({"data": []} if status == 200 else {"error": {}}, status=status)
+
+
+async def test_errors_keep_their_type(proxy: FakeProxy, sleep: FakeSleep) -> None:
+    proxy.on("GET", "/models", lambda r: _json(429))
+    async with LiteLLMClient(base_url=proxy.url, sleep=sleep, max_retries=1) as client:
+        result = await BulkRunner(concurrency=2).run(lambda _: client.models.list(), range(3))
+    assert [type(o.error) for o in result.outcomes] == [RateLimitError] * 3
