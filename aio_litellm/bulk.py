@@ -219,7 +219,7 @@ class BulkRunner:
         finished: asyncio.Queue[Outcome[I, R]] = asyncio.Queue()
         running: dict[int, tuple[asyncio.Task[None], I]] = {}
         buffer: dict[int, Outcome[I, R]] = {}
-        source = _aiter(items)
+        source = as_async_iter(items)
         next_index = next_emit = 0
         failures = succeeded = 0
         exhausted = stopping = False
@@ -338,7 +338,8 @@ def _limiter(rate: tuple[float, float] | None, name: str) -> Any:
     return AsyncLimiter(amount, period)
 
 
-async def _aiter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+async def as_async_iter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+    """Iterate a sync or async iterable the same way."""
     if isinstance(items, AsyncIterable):
         async for item in items:
             yield item

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import sys
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from typing_extensions import Unpack
@@ -13,9 +13,12 @@ from typing_extensions import Unpack
 from .. import _jsonutil
 from .._endpoint import Endpoint
 from .._resource import Resource
+from ..bulk import BulkRunner, Progress, as_async_iter
 from ..types.embeddings import (
+    BatchEmbeddings,
     CreateEmbeddingResponse,
     Embedding,
+    EmbeddingBatch,
     EmbeddingCreateParams,
     EmbeddingUsage,
 )
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
 
     FloatArray = npt.NDArray[np.float32]
 
-__all__ = ["Embeddings", "decode_embeddings"]
+__all__ = ["Embeddings", "approx_tokens", "chunk_texts", "decode_embeddings"]
 
 CREATE = Endpoint("POST", "/embeddings", CreateEmbeddingResponse, "embeddings.create")
 
@@ -69,6 +72,17 @@ class Embeddings(Resource):
         **params: Unpack[EmbeddingCreateParams],
     ) -> CreateEmbeddingResponse[str]: ...
 
+    @overload
+    async def create(
+        self,
+        *,
+        input: EmbeddingInput,
+        model: str,
+        encoding_format: None = None,
+        as_numpy: bool,
+        **params: Unpack[EmbeddingCreateParams],
+    ) -> CreateEmbeddingResponse[Any]: ...
+
     async def create(
         self,
         *,
@@ -98,6 +112,161 @@ class Embeddings(Resource):
         return await self._client._call(
             CREATE, json=body, parse=lambda content: decode_embeddings(content, codec)
         )
+
+    async def batch_iter(
+        self,
+        texts: Iterable[str] | AsyncIterable[str],
+        *,
+        model: str,
+        batch_size: int = 128,
+        max_batch_tokens: int = 100_000,
+        concurrency: int = 16,
+        rate: tuple[float, float] | None = None,
+        token_rate: tuple[float, float] | None = None,
+        as_numpy: bool = False,
+        progress: bool = False,
+        on_progress: Callable[[Progress], None] | None = None,
+        runner: BulkRunner | None = None,
+        **params: Unpack[EmbeddingCreateParams],
+    ) -> AsyncIterator[EmbeddingBatch]:
+        """Embed any number of texts, streamed from an iterable, yielding batches in input order.
+
+        Texts are grouped into requests of at most ``batch_size`` texts and about
+        ``max_batch_tokens`` tokens (4 characters a token), sent ``concurrency`` at a time
+        through ``aio_litellm.bulk.BulkRunner`` (adaptive on 429/503; ``rate`` limits requests,
+        ``token_rate`` tokens, per period), base64 on the wire. A request that fails after the
+        client's retries yields its batch with ``error`` set; the others are unaffected.
+        """
+        if not model or not isinstance(model, str):
+            raise TypeError("embeddings.batch_iter() needs model=<str>")
+        if batch_size < 1 or max_batch_tokens < 1:
+            raise ValueError("batch_size and max_batch_tokens must be >= 1")
+        if as_numpy:
+            _decoder(True)  # a missing numpy fails now, not in every request
+        runner = runner or _runner(concurrency, rate, token_rate, progress, on_progress)
+
+        async def embed(batch: tuple[int, list[str]]) -> Any:
+            response = await self.create(input=batch[1], model=model, as_numpy=as_numpy, **params)
+            if len(response.data) != len(batch[1]):
+                raise ValueError(
+                    f"the proxy returned {len(response.data)} vectors for {len(batch[1])} texts"
+                )
+            vectors = [item.embedding for item in response.data]
+            if as_numpy:
+                import numpy as np
+
+                return np.stack(vectors) if vectors else np.empty((0, 0), np.float32)
+            return vectors
+
+        batches = chunk_texts(texts, batch_size, max_batch_tokens)
+        async for outcome in runner.stream(embed, batches):
+            start, chunk = outcome.item
+            yield EmbeddingBatch(start, chunk, outcome.value, outcome.error)
+
+    async def batch(
+        self,
+        texts: Iterable[str] | AsyncIterable[str],
+        *,
+        model: str,
+        batch_size: int = 128,
+        max_batch_tokens: int = 100_000,
+        concurrency: int = 16,
+        rate: tuple[float, float] | None = None,
+        token_rate: tuple[float, float] | None = None,
+        as_numpy: bool = False,
+        progress: bool = False,
+        on_progress: Callable[[Progress], None] | None = None,
+        **params: Unpack[EmbeddingCreateParams],
+    ) -> BatchEmbeddings:
+        """``batch_iter`` collected: every vector in input order, in memory.
+
+        With ``as_numpy=True`` the vectors are one float32 array of shape (n, dim), NaN rows
+        for texts whose request failed; otherwise a list with None for those. For more texts
+        than fit in memory, use ``batch_iter`` and write each batch as it comes.
+        """
+        runner = _runner(concurrency, rate, token_rate, progress, on_progress)
+        done: list[EmbeddingBatch] = []
+        async for item in self.batch_iter(
+            texts,
+            model=model,
+            batch_size=batch_size,
+            max_batch_tokens=max_batch_tokens,
+            as_numpy=as_numpy,
+            runner=runner,
+            **params,
+        ):
+            done.append(item)
+        failures = [b for b in done if not b.ok]
+        if as_numpy:
+            vectors: Any = _stack(done)
+        else:
+            vectors = []
+            for item in done:
+                vectors.extend(item.vectors if item.ok else [None] * len(item.texts))
+        return BatchEmbeddings(
+            vectors=vectors,
+            failures=failures,
+            requests=len(done),
+            elapsed=runner.result.elapsed,
+            throttled=runner.result.throttled,
+        )
+
+
+def _runner(
+    concurrency: int,
+    rate: tuple[float, float] | None,
+    token_rate: tuple[float, float] | None,
+    progress: bool,
+    on_progress: Callable[[Progress], None] | None,
+) -> BulkRunner:
+    return BulkRunner(
+        concurrency=concurrency,
+        rate=rate,
+        token_rate=token_rate,
+        cost=lambda batch: sum(map(approx_tokens, batch[1])),
+        progress=progress,
+        progress_label="requests",
+        on_progress=on_progress,
+    )
+
+
+def approx_tokens(text: str) -> int:
+    """A cheap token estimate (about 4 characters a token) for batching and token rates."""
+    return len(text) // 4 + 1
+
+
+async def chunk_texts(
+    texts: Iterable[str] | AsyncIterable[str], batch_size: int, max_batch_tokens: int
+) -> AsyncIterator[tuple[int, list[str]]]:
+    """``(start index, texts)`` groups of at most ``batch_size`` texts and about
+    ``max_batch_tokens`` tokens; a single text over the budget goes alone."""
+    batch: list[str] = []
+    tokens = 0
+    start = index = 0
+    async for text in as_async_iter(texts):
+        if not isinstance(text, str):
+            raise TypeError(f"text {index} is {type(text).__name__}, not str")
+        cost = approx_tokens(text)
+        if batch and (len(batch) >= batch_size or tokens + cost > max_batch_tokens):
+            yield start, batch
+            start, batch, tokens = index, [], 0
+        batch.append(text)
+        tokens += cost
+        index += 1
+    if batch:
+        yield start, batch
+
+
+def _stack(batches: list[EmbeddingBatch]) -> Any:
+    import numpy as np
+
+    dim = next((b.vectors.shape[1] for b in batches if b.ok and b.vectors.size), 0)
+    total = sum(len(b.texts) for b in batches)
+    out = np.full((total, dim), np.nan, dtype=np.float32)
+    for b in batches:
+        if b.ok and b.vectors.size:
+            out[b.start : b.end] = b.vectors
+    return out
 
 
 def _to_floats(data: bytes) -> list[float]:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from typing_extensions import TypedDict
 
 from .._models import BaseModel, Response
 
-__all__ = ["CreateEmbeddingResponse", "Embedding", "EmbeddingCreateParams", "EmbeddingUsage"]
+__all__ = [
+    "BatchEmbeddings",
+    "CreateEmbeddingResponse",
+    "Embedding",
+    "EmbeddingBatch",
+    "EmbeddingCreateParams",
+    "EmbeddingUsage",
+]
 
 V = TypeVar("V")
 
@@ -48,3 +56,42 @@ class CreateEmbeddingResponse(Response, Generic[V]):
     model: str | None = None
     object: str = "list"
     usage: EmbeddingUsage | None = None
+
+
+@dataclass
+class EmbeddingBatch:
+    """One request's worth of a batch job: texts ``start`` .. ``start + len(texts) - 1``.
+
+    ``vectors`` holds one vector per text (lists, or a float32 array of shape (n, dim) with
+    ``as_numpy``), or None when the request failed after retries; ``error`` says why.
+    """
+
+    start: int
+    texts: list[str]
+    vectors: Any = None
+    error: BaseException | None = None
+
+    @property
+    def end(self) -> int:
+        """One past the index of the last text."""
+        return self.start + len(self.texts)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass
+class BatchEmbeddings:
+    """Every text's vector in input order. Rows of failed batches are NaN (numpy) or None
+    (lists); ``failures`` names their input ranges and errors."""
+
+    vectors: Any
+    failures: list[EmbeddingBatch] = field(default_factory=list)
+    requests: int = 0
+    elapsed: float = 0.0
+    throttled: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
