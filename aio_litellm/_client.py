@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from .resources.health import Health
     from .resources.keys import Keys
     from .resources.models import Models
+    from .resources.teams import Teams
+    from .resources.users import Users
 
 __all__ = ["DEFAULT_TIMEOUT", "LiteLLMClient", "NOT_GIVEN"]
 
@@ -421,6 +423,18 @@ class LiteLLMClient:
         from .resources.keys import Keys
 
         return Keys(self)
+
+    @cached_property
+    def users(self) -> Users:
+        from .resources.users import Users
+
+        return Users(self)
+
+    @cached_property
+    def teams(self) -> Teams:
+        from .resources.teams import Teams
+
+        return Teams(self)
 
     # -- raw access --------------------------------------------------------------------------
 

@@ -60,7 +60,9 @@ async def test_chunking_by_count_and_tokens() -> None:
 async def test_batch_in_order_with_numpy(proxy: FakeProxy, client: LiteLLMClient) -> None:
     proxy.on("POST", "/embeddings", embedder())
     texts = [f"t-{i}" for i in range(1000)]
-    out = await client.embeddings.batch(texts, model="emb", batch_size=64, concurrency=8, as_numpy=True)
+    out = await client.embeddings.batch(
+        texts, model="emb", batch_size=64, concurrency=8, as_numpy=True
+    )
     assert out.ok and out.requests == 16
     assert out.vectors.shape == (1000, DIM) and out.vectors.dtype == np.float32
     np.testing.assert_array_equal(out.vectors, np.array([vec(t) for t in texts], dtype=np.float32))
@@ -87,7 +89,9 @@ async def test_failed_chunk_reports_its_range_and_the_rest_return(
     assert listed.vectors[19] == vec("t-19") and len(listed.vectors) == 100
 
 
-async def test_streamed_input_and_batches_as_they_come(proxy: FakeProxy, client: LiteLLMClient) -> None:
+async def test_streamed_input_and_batches_as_they_come(
+    proxy: FakeProxy, client: LiteLLMClient
+) -> None:
     proxy.on("POST", "/embeddings", embedder())
     pulled = 0
 
@@ -98,14 +102,18 @@ async def test_streamed_input_and_batches_as_they_come(proxy: FakeProxy, client:
             yield f"t-{i}"
 
     starts = []
-    async for batch in client.embeddings.batch_iter(texts(), model="emb", batch_size=50, concurrency=4):
+    async for batch in client.embeddings.batch_iter(
+        texts(), model="emb", batch_size=50, concurrency=4
+    ):
         starts.append(batch.start)
         assert batch.ok and batch.vectors[0] == vec(f"t-{batch.start}")
         assert pulled <= batch.end + 50 * 64 + 50  # bounded read-ahead, not the whole input
     assert starts == list(range(0, 5000, 50))
 
 
-async def test_mismatched_vector_count_is_a_batch_failure(proxy: FakeProxy, client: LiteLLMClient) -> None:
+async def test_mismatched_vector_count_is_a_batch_failure(
+    proxy: FakeProxy, client: LiteLLMClient
+) -> None:
     async def short(request: web.Request) -> web.StreamResponse:
         return web.json_response({"data": [{"index": 0, "embedding": [1.0, 2.0]}]})
 

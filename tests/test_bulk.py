@@ -231,7 +231,9 @@ def test_bad_runner_options() -> None:
         BulkRunner(rate=(0, 1))
 
 
-async def test_throttle_from_the_clients_own_retries_is_seen(proxy: FakeProxy, sleep: FakeSleep) -> None:
+async def test_throttle_from_the_clients_own_retries_is_seen(
+    proxy: FakeProxy, sleep: FakeSleep
+) -> None:
     proxy.on(
         "GET",
         "/models",

@@ -145,6 +145,10 @@ EXTRA_ARGS: dict[str, dict[str, Any]] = {
     "keys.generate_service_account": {"team_id": "t"},
     "keys.team_bulk_update": {"all_keys_in_team": True},
     "keys.delete": {"keys": ["k1"]},
+    "teams.delete": {"team_ids": ["t1"]},
+    "users.delete": {"user_ids": ["u1"]},
+    "teams.member_delete": {"user_id": "u1"},
+    "teams.member_add": {"members": [{"user_id": "u1", "role": "user"}]},
 }
 
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+import hashlib
+import secrets
+from collections.abc import AsyncIterable, Iterable, Mapping, Sequence
 from typing import Any
 
 from typing_extensions import Unpack
 
+from .._bulk_admin import create_verified
 from .._endpoint import Endpoint
+from .._exceptions import APIStatusError, LiteLLMError
+from .._logging import mask_key
 from .._pagination import AsyncPager, PageNumberStyle
 from .._resource import Resource
+from ..bulk import BulkResult, BulkRunner, Outcome
 from ..types.keys import (
     BulkUpdateKeyResponse,
     GenerateKeyResponse,
@@ -30,7 +36,9 @@ from ..types.keys import (
     VerificationToken,
 )
 
-__all__ = ["Keys"]
+__all__ = ["KeyNotDeleted", "Keys", "hash_key", "new_key"]
+
+KeyBulkUpdateSpec = Mapping[str, Any]
 
 # Creates are not retry-safe: a create that timed out may have been applied. Choose the key
 # yourself (``key="sk-..."``) to make a retry detectable as "already exists".
@@ -185,8 +193,138 @@ class Keys(Resource):
         """Set a key's recorded spend (to 0 or any lower value). ``POST /key/{key}/reset_spend``."""
         return await self._client._call(RESET_SPEND, path={"key": key}, json={"reset_to": reset_to})
 
+    # -- bulk ---------------------------------------------------------------------------------
 
-def _strings(name: str, values: Sequence[str]) -> builtins.list[str]:
+    async def create_many(
+        self,
+        specs: Iterable[KeyGenerateParams] | AsyncIterable[KeyGenerateParams],
+        *,
+        concurrency: int = 16,
+        rate: tuple[float, float] | None = None,
+        max_errors: int | None = None,
+        progress: bool = False,
+        runner: BulkRunner | None = None,
+    ) -> BulkResult[KeyGenerateParams, GenerateKeyResponse]:
+        """Create many keys, one outcome per spec in input order (the proxy has no bulk create).
+
+        Retry-safe: a spec without ``key`` gets a random one chosen here, so a create that timed
+        out or lost its connection is sent again with the same secret, and an "already exists"
+        is checked by reading the key back (by its hash). The created secrets are in the
+        outcomes' values (``.key``) and nowhere else: they are never logged.
+        """
+        runner = runner or BulkRunner(
+            concurrency=concurrency,
+            rate=rate,
+            max_errors=max_errors,
+            progress=progress,
+            progress_label="keys",
+        )
+        return await runner.run(lambda spec: self.create_safely(**spec), specs)
+
+    async def create_safely(self, **spec: Unpack[KeyGenerateParams]) -> GenerateKeyResponse:
+        """``create`` made safe to repeat: the secret is chosen here when the spec has none."""
+        params: KeyGenerateParams = {**spec}
+        secret = params.get("key") or new_key()
+        params["key"] = secret
+        token = hash_key(secret)
+
+        async def find() -> GenerateKeyResponse | None:
+            try:
+                found = await self.info(token)
+            except APIStatusError:
+                return None
+            if found.info.get("deleted_at"):
+                return None  # deleted since: not the key asked for
+            return GenerateKeyResponse.model_validate({**found.info, "key": secret, "token": token})
+
+        return await create_verified(lambda: self.create(**params), find, sleep=self._client._sleep)
+
+    async def delete_many(
+        self,
+        keys: Iterable[str],
+        *,
+        batch_size: int = 100,
+        concurrency: int = 4,
+        progress: bool = False,
+    ) -> BulkResult[str, str]:
+        """Delete many keys (secrets or hashes), ``batch_size`` per request, one outcome per key.
+
+        When a batch fails as a whole, its keys are retried one by one so one bad key cannot
+        fail the others. A key the proxy did not report deleted ends as an error.
+        """
+        keys = _strings("keys", keys)
+        batches = [keys[i : i + batch_size] for i in range(0, len(keys), batch_size)]
+        runner = BulkRunner(concurrency=concurrency, progress=progress, progress_label="batches")
+        per_key: BulkResult[str, str] = BulkResult()
+        async for outcome in runner.stream(self._delete_batch, batches):
+            for key, error in zip(outcome.item, outcome.value or (), strict=True):
+                per_key.outcomes.append(
+                    Outcome(len(per_key.outcomes), key, None if error else key, error)
+                )
+        per_key.elapsed = runner.result.elapsed
+        return per_key
+
+    async def _delete_batch(self, batch: builtins.list[str]) -> builtins.list[Exception | None]:
+        try:
+            deleted = set((await self.delete(batch)).deleted_keys)
+        except APIStatusError:
+            if len(batch) == 1:
+                raise
+            return [await self._delete_one(key) for key in batch]
+        return [None if key in deleted else KeyNotDeleted(key) for key in batch]
+
+    async def _delete_one(self, key: str) -> Exception | None:
+        try:
+            deleted = (await self.delete([key])).deleted_keys
+        except APIStatusError as exc:
+            return exc
+        return None if key in deleted else KeyNotDeleted(key)
+
+    async def update_many(
+        self,
+        updates: Iterable[KeyBulkUpdateSpec] | AsyncIterable[KeyBulkUpdateSpec],
+        *,
+        concurrency: int = 16,
+        progress: bool = False,
+    ) -> BulkResult[KeyBulkUpdateSpec, KeyUpdateResponse]:
+        """Apply a change to each key (``{"key": ..., <fields>}``), one outcome per update."""
+
+        async def one(update: KeyBulkUpdateSpec) -> KeyUpdateResponse:
+            fields = dict(update)
+            key = fields.pop("key", None)
+            if not key:
+                raise ValueError("every update needs 'key'")
+            return await self.update(key, **fields)
+
+        runner = BulkRunner(concurrency=concurrency, progress=progress, progress_label="keys")
+        return await runner.run(one, updates)
+
+    async def block_many(
+        self, keys: Iterable[str], *, blocked: bool = True, concurrency: int = 16
+    ) -> BulkResult[str, VerificationToken]:
+        """Block (or with ``blocked=False`` unblock) many keys, one outcome per key."""
+        action = self.block if blocked else self.unblock
+        return await BulkRunner(concurrency=concurrency).run(action, keys)
+
+
+class KeyNotDeleted(LiteLLMError):
+    """The proxy answered a delete without listing this key as deleted."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"not deleted: {mask_key(key)}")
+
+
+def new_key() -> str:
+    """A fresh virtual key secret in LiteLLM's format (``sk-`` + 22 url-safe characters)."""
+    return "sk-" + secrets.token_urlsafe(16)
+
+
+def hash_key(secret: str) -> str:
+    """The hash the proxy stores and lists for a key (its ``token``)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _strings(name: str, values: Iterable[str]) -> builtins.list[str]:
     # A bare string is a Sequence[str] too; sending its characters as keys would be a bad day.
     if isinstance(values, str):
         raise TypeError(f"{name} must be a list of strings, not a str")
