@@ -147,7 +147,7 @@ async def test_delete_many_batches_and_isolates_bad_keys(
     store = KeyStore(proxy)
     created = await client.keys.create_many([{} for _ in range(25)])
     secrets = [o.value.key for o in created.outcomes if o.value is not None]
-    doomed = secrets[:10] + ["sk-never-existed-123"] + secrets[10:]
+    doomed = [*secrets[:10], "sk-never-existed-123", *secrets[10:]]
     result = await client.keys.delete_many(doomed, batch_size=5)
     assert [o.item for o in result.outcomes] == doomed
     assert [o.index for o in result.failed] == [10]
