@@ -1,22 +1,8 @@
-"""``python -m aio_litellm routes``: print the route table."""
+"""``python -m aio_litellm``: the ``aio-litellm`` command line (see ``aio_litellm.cli``)."""
 
 from __future__ import annotations
 
-import argparse
-import sys
-
-from ._routes import route_lines
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="aio-litellm", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("routes", help="print METHOD<TAB>PATH<TAB>client.method for every endpoint")
-    args = parser.parse_args(argv)
-    if args.command == "routes":
-        sys.stdout.write("".join(line + "\n" for line in route_lines()))
-    return 0
-
+from .cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

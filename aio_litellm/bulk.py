@@ -358,12 +358,15 @@ class _ProgressBar:
         self._interval = interval if self._tty else 1.0
         self._last = -math.inf
         self._line = ""
+        self._pending: Progress | None = None
 
-    def update(self, p: Progress) -> None:
+    def update(self, p: Progress, *, force: bool = False) -> None:
         now = time.monotonic()
         finished = p.total is not None and p.done >= p.total
-        if now - self._last < self._interval and not finished:
+        if now - self._last < self._interval and not finished and not force:
+            self._pending = p
             return
+        self._pending = None
         self._last = now
         if p.total:
             width = 24
@@ -379,6 +382,8 @@ class _ProgressBar:
         self._out.flush()
 
     def close(self) -> None:
+        if self._pending is not None:
+            self.update(self._pending, force=True)  # the final state, even between ticks
         if self._tty and self._line:
             self._out.write("\n")
             self._out.flush()

@@ -1,0 +1,576 @@
+"""``aio-litellm``: fan-out jobs from the command line, resumable after any interruption.
+
+    aio-litellm embed texts.jsonl --model text-embedding-3-small --out vectors.npy
+    aio-litellm keys create --from specs.csv --out created.jsonl
+    aio-litellm keys delete --from created.jsonl
+    aio-litellm keys list --out keys.jsonl
+    aio-litellm routes
+
+Outputs are written in input order, one line (or row) per input. Killed at any point and run
+again with the same arguments, a job continues after the last complete line: the output ends
+with every input exactly once, in order. ``--restart`` starts over.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import hashlib
+import itertools
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+from . import _jsonutil
+from ._client import LiteLLMClient
+from ._routes import route_lines
+from .bulk import BulkRunner, Outcome
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or inputs: exit status 2 with the message."""
+
+
+# -- inputs --------------------------------------------------------------------------------
+
+
+def read_records(path: Path, field: str | None) -> Iterator[Any]:
+    """Records of a .jsonl, .csv or .txt file, streamed: a jsonl line (``field`` of an object),
+    a csv row (``field`` column, or the row as a dict when ``field`` is None), a txt line."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    with path.open(encoding="utf-8", newline="") as f:
+        if suffix == ".csv":
+            for row in csv.DictReader(f):
+                if field is None:
+                    yield {k: v for k, v in row.items() if v not in (None, "")}
+                elif field not in row:
+                    raise UsageError(f"{path}: no column {field!r}")
+                else:
+                    yield row[field]
+        elif suffix in (".jsonl", ".ndjson"):
+            for number, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    value = _jsonutil.loads(line)
+                except _jsonutil.JSONDecodeError as exc:
+                    raise UsageError(f"{path}:{number}: not JSON: {exc}") from None
+                if field is not None and isinstance(value, dict):
+                    if field not in value:
+                        raise UsageError(f"{path}:{number}: no field {field!r}")
+                    value = value[field]
+                yield value
+        else:
+            for line in f:
+                text = line.rstrip("\r\n")
+                if text:
+                    yield text
+
+
+# -- resumable ordered output --------------------------------------------------------------
+
+
+class ResumableOutput:
+    """An output written in input order, with a sidecar naming the arguments that produced it.
+
+    On open, complete records already there are counted (``done``) and a torn last record is
+    cut off, so the job resumes exactly after the last complete one.
+    """
+
+    def __init__(
+        self, path: Path, args: dict[str, Any], *, restart: bool, record_size: int | None = None
+    ) -> None:
+        self.path = path
+        self.meta_path = path.with_name(path.name + ".meta.json")
+        self.record_size = record_size
+        if restart:
+            for stale in (path, self.meta_path):
+                stale.unlink(missing_ok=True)
+        if path.exists():
+            meta = self._read_meta()
+            if meta.get("args") != args:
+                raise UsageError(
+                    f"{path} was written by a job with other arguments; "
+                    "run with the same ones to resume, or pass --restart"
+                )
+        else:
+            self._write_meta({"args": args})
+        self.done = self._count_and_trim()
+        self._file: IO[bytes] = open(path, "ab")  # noqa: SIM115 - kept open for the job
+        os.chmod(path, 0o600)  # outputs may hold secrets (created keys)
+
+    def _read_meta(self) -> dict[str, Any]:
+        try:
+            meta: dict[str, Any] = _jsonutil.loads(self.meta_path.read_bytes())
+        except (OSError, _jsonutil.JSONDecodeError):
+            raise UsageError(
+                f"{self.path} exists without {self.meta_path.name}; use --restart"
+            ) from None
+        return meta
+
+    def _write_meta(self, meta: dict[str, Any]) -> None:
+        self.meta_path.write_bytes(_jsonutil.dumps(meta))
+
+    def _count_and_trim(self) -> int:
+        if not self.path.exists():
+            return 0
+        size = self.path.stat().st_size
+        if self.record_size is not None:
+            keep = size - size % self.record_size
+            count = keep // self.record_size
+        else:
+            with self.path.open("rb") as f:
+                data = f.read()
+            keep = data.rfind(b"\n") + 1
+            count = data.count(b"\n", 0, keep)
+        if keep != size:
+            with self.path.open("r+b") as f:
+                f.truncate(keep)
+        return count
+
+    def write(self, data: bytes) -> None:
+        self._file.write(data)
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def jsonl(record: Any) -> bytes:
+    return _jsonutil.dumps(record) + b"\n"
+
+
+# -- jobs ----------------------------------------------------------------------------------
+
+
+def _summary(
+    name: str, done: int, failed: int, skipped: int, started: float, extra: str = ""
+) -> None:
+    elapsed = time.monotonic() - started
+    rate = done / elapsed if elapsed > 0 else 0.0
+    resumed = f", {skipped} already done" if skipped else ""
+    print(
+        f"{name}: {done} done, {failed} failed{resumed} in {elapsed:.1f} s ({rate:,.0f}/s){extra}",
+        file=sys.stderr,
+    )
+
+
+async def cmd_embed(args: argparse.Namespace, client: LiteLLMClient) -> int:
+    out_path = Path(args.out)
+    npy = out_path.suffix.lower() == ".npy"
+    job = {
+        "input": str(Path(args.input).resolve()),
+        "model": args.model,
+        "field": args.field,
+        "dimensions": args.dimensions,
+        "format": "npy" if npy else "jsonl",
+    }
+    store = out_path.with_name(out_path.name + ".partial") if npy else out_path
+    if npy and out_path.exists() and not args.restart:
+        print(f"{out_path} is complete; nothing to do (--restart to redo)", file=sys.stderr)
+        return EXIT_OK
+    dim = _partial_dim(store) if npy and not args.restart else None
+    output = ResumableOutput(store, job, restart=args.restart, record_size=dim * 4 if dim else None)
+    texts = itertools.islice(read_records(Path(args.input), args.field), output.done, None)
+    params: dict[str, Any] = {"dimensions": args.dimensions} if args.dimensions else {}
+    started, written, failure = time.monotonic(), 0, None
+    try:
+        async for batch in client.embeddings.batch_iter(
+            texts,
+            model=args.model,
+            batch_size=args.batch_size,
+            max_batch_tokens=args.max_batch_tokens,
+            concurrency=args.concurrency,
+            rate=args.rate,
+            as_numpy=npy,
+            progress=not args.quiet,
+            **params,
+        ):
+            if not batch.ok:
+                failure = batch
+                break  # the output stays a complete prefix; a rerun resumes from this batch
+            if npy:
+                import numpy as np
+
+                rows = np.ascontiguousarray(batch.vectors, dtype="<f4")
+                if dim is None:
+                    dim = int(rows.shape[1])
+                    output.record_size = dim * 4
+                    output._write_meta({"args": job, "dim": dim})
+                output.write(rows.tobytes())
+            else:
+                first = output.done + batch.start
+                output.write(
+                    b"".join(
+                        jsonl({"index": first + i, "embedding": vector})
+                        for i, vector in enumerate(batch.vectors)
+                    )
+                )
+            written += len(batch.texts)
+    finally:
+        output.close()
+    if failure is not None:
+        start = output.done + failure.start
+        print(
+            f"embed: texts {start}..{start + len(failure.texts) - 1} failed: {failure.error}; "
+            "run the same command again to resume from there",
+            file=sys.stderr,
+        )
+    elif npy:
+        _finish_npy(store, out_path, dim or 0)
+        output.meta_path.unlink(missing_ok=True)
+    _summary("embed", written, 1 if failure else 0, output.done, started, f", texts -> {out_path}")
+    return EXIT_FAILED if failure else EXIT_OK
+
+
+def _partial_dim(store: Path) -> int | None:
+    meta = store.with_name(store.name + ".meta.json")
+    if not meta.exists():
+        return None
+    try:
+        dim = _jsonutil.loads(meta.read_bytes()).get("dim")
+    except _jsonutil.JSONDecodeError:
+        return None
+    return int(dim) if dim else None
+
+
+def _finish_npy(store: Path, out_path: Path, dim: int) -> None:
+    """Turn the raw float32 rows into a .npy file (header written once the count is known)."""
+    import numpy as np
+
+    rows = store.stat().st_size // (4 * dim) if dim and store.exists() else 0
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    array = np.lib.format.open_memmap(tmp, mode="w+", dtype="<f4", shape=(rows, dim))
+    if rows:
+        array[:] = np.memmap(store, dtype="<f4", mode="r", shape=(rows, dim))
+    array.flush()
+    del array
+    os.replace(tmp, out_path)
+    store.unlink(missing_ok=True)
+
+
+async def _run_ordered(
+    output: ResumableOutput,
+    items: Iterator[Any],
+    fn: Callable[[Any], Awaitable[Any]],
+    render: Callable[[int, Outcome[Any, Any]], dict[str, Any]],
+    *,
+    concurrency: int,
+    rate: tuple[float, float] | None,
+    quiet: bool,
+    label: str,
+) -> tuple[int, int]:
+    """Run ``fn`` over ``items`` (already past the done prefix), writing one line per item."""
+    runner = BulkRunner(
+        concurrency=concurrency, rate=rate, progress=not quiet, progress_label=label
+    )
+    written = failed = 0
+    try:
+        async for outcome in runner.stream(fn, items):
+            output.write(jsonl(render(output.done + outcome.index, outcome)))
+            written += 1
+            failed += not outcome.ok
+    finally:
+        output.close()
+    return written, failed
+
+
+def _error(outcome: Outcome[Any, Any]) -> str:
+    return f"{type(outcome.error).__name__}: {outcome.error}"
+
+
+async def cmd_keys_create(args: argparse.Namespace, client: LiteLLMClient) -> int:
+    source = Path(args.source)
+    out = Path(args.out)
+    job = {"from": str(source.resolve()), "command": "keys create"}
+    output = ResumableOutput(out, job, restart=args.restart)
+    plan = _key_plan(out, source, restart=args.restart)
+    specs = enumerate(read_records(source, None))
+
+    async def create(pair: tuple[int, Any]) -> Any:
+        index, spec = pair
+        if not isinstance(spec, dict):
+            raise ValueError(f"spec {index} is not an object")
+        # The secret was chosen (and saved) before any create: a rerun sends the same one,
+        # so a key created just before an interruption is found again, not made twice.
+        return await client.keys.create_safely(**{**spec, "key": spec.get("key") or plan[index]})
+
+    def render(index: int, outcome: Outcome[Any, Any]) -> dict[str, Any]:
+        if outcome.ok:
+            value: Any = outcome.value
+            return {
+                "index": index,
+                "ok": True,
+                "key": value.key,
+                "token": value.token,
+                "key_alias": value.key_alias,
+            }
+        return {"index": index, "ok": False, "error": _error(outcome)}
+
+    started = time.monotonic()
+    done, failed = await _run_ordered(
+        output,
+        itertools.islice(specs, output.done, None),
+        create,
+        render,
+        concurrency=args.concurrency,
+        rate=args.rate,
+        quiet=args.quiet,
+        label="keys",
+    )
+    _summary("keys create", done, failed, output.done, started, f", outcomes -> {out}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _key_plan(out: Path, source: Path, *, restart: bool) -> list[str]:
+    """One pre-chosen secret per spec, kept beside the output (mode 0600) across reruns."""
+    from .resources.keys import new_key
+
+    plan_path = out.with_name(out.name + ".plan.jsonl")
+    count = sum(1 for _ in read_records(source, None))
+    keys: list[str] = []
+    if plan_path.exists() and not restart:
+        keys = [str(_jsonutil.loads(line)) for line in plan_path.read_bytes().splitlines() if line]
+    if len(keys) < count:
+        keys += [new_key() for _ in range(count - len(keys))]
+        tmp = plan_path.with_name(plan_path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as f:
+            f.write(b"".join(jsonl(k) for k in keys))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, plan_path)
+    return keys
+
+
+def _key_of(record: Any) -> str:
+    if isinstance(record, str):
+        return record
+    if isinstance(record, dict):
+        if record.get("ok") is False:
+            raise ValueError("this record is a failed create: no key")
+        for name in ("key", "token"):
+            if record.get(name):
+                return str(record[name])
+    raise ValueError("expected a key, or an object with 'key' or 'token'")
+
+
+async def cmd_keys_delete(args: argparse.Namespace, client: LiteLLMClient) -> int:
+    source = Path(args.source)
+    out = Path(args.out) if args.out else source.with_name(source.name + ".deleted.jsonl")
+    output = ResumableOutput(
+        out, {"from": str(source.resolve()), "command": "keys delete"}, restart=args.restart
+    )
+
+    async def delete(record: Any) -> str:
+        key = _key_of(record)
+        deleted = await client.keys.delete([key])
+        if key not in deleted.deleted_keys:
+            raise ValueError("the proxy did not report the key deleted")
+        return hashlib.sha256(key.encode()).hexdigest() if key.startswith("sk-") else key
+
+    def render(index: int, outcome: Outcome[Any, Any]) -> dict[str, Any]:
+        if outcome.ok:
+            return {"index": index, "ok": True, "token": outcome.value}
+        return {"index": index, "ok": False, "error": _error(outcome)}
+
+    started = time.monotonic()
+    done, failed = await _run_ordered(
+        output,
+        itertools.islice(read_records(source, None), output.done, None),
+        delete,
+        render,
+        concurrency=args.concurrency,
+        rate=args.rate,
+        quiet=args.quiet,
+        label="keys",
+    )
+    _summary("keys delete", done, failed, output.done, started, f", outcomes -> {out}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+async def cmd_keys_update(args: argparse.Namespace, client: LiteLLMClient) -> int:
+    source = Path(args.source)
+    out = Path(args.out) if args.out else source.with_name(source.name + ".updated.jsonl")
+    output = ResumableOutput(
+        out, {"from": str(source.resolve()), "command": "keys update"}, restart=args.restart
+    )
+
+    async def update(record: Any) -> Any:
+        if not isinstance(record, dict) or not record.get("key"):
+            raise ValueError("each update is an object with 'key' and the fields to change")
+        fields = {k: v for k, v in record.items() if k != "key"}
+        return await client.keys.update(str(record["key"]), **fields)
+
+    def render(index: int, outcome: Outcome[Any, Any]) -> dict[str, Any]:
+        if outcome.ok:
+            return {"index": index, "ok": True}
+        return {"index": index, "ok": False, "error": _error(outcome)}
+
+    started = time.monotonic()
+    done, failed = await _run_ordered(
+        output,
+        itertools.islice(read_records(source, None), output.done, None),
+        update,
+        render,
+        concurrency=args.concurrency,
+        rate=args.rate,
+        quiet=args.quiet,
+        label="keys",
+    )
+    _summary("keys update", done, failed, output.done, started, f", outcomes -> {out}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".tmp")
+    count = 0
+    started = time.monotonic()
+    with tmp.open("wb") as f:
+        async for key in client.keys.list(size=args.size, return_full_object=args.full):
+            f.write(jsonl(key))
+            count += 1
+    os.replace(tmp, out)
+    _summary("keys list", count, 0, 0, started, f" -> {out}")
+    return EXIT_OK
+
+
+# -- argument parsing ----------------------------------------------------------------------
+
+
+def _rate(text: str) -> tuple[float, float]:
+    """``N`` (per second) or ``N/SECONDS``."""
+    try:
+        amount, _, period = text.partition("/")
+        value = (float(amount), float(period or 1))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected N or N/SECONDS, got {text!r}") from None
+    if value[0] <= 0 or value[1] <= 0:
+        raise argparse.ArgumentTypeError("rate must be positive")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be >= 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="aio-litellm",
+        description="Fan-out jobs against a LiteLLM proxy: resumable, one outcome per input.",
+        epilog="Connection: --base-url/--api-key, or LITELLM_BASE_URL and LITELLM_API_KEY "
+        "(LITELLM_MASTER_KEY is used when LITELLM_API_KEY is unset). Exit status: 0 all done, "
+        "1 some items failed (see the summary), 2 bad arguments.",
+    )
+    parser.add_argument("--base-url", help="proxy URL (default: $LITELLM_BASE_URL)")
+    parser.add_argument("--api-key", help="key to send (default: $LITELLM_API_KEY)")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per attempt")
+    parser.add_argument("--max-retries", type=int, default=4, help="retries per request")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("routes", help="print METHOD<TAB>PATH<TAB>client.method for every endpoint")
+
+    def job_options(p: argparse.ArgumentParser, concurrency: int) -> None:
+        p.add_argument(
+            "--concurrency", type=_positive, default=concurrency, help="requests at once"
+        )
+        p.add_argument("--rate", type=_rate, help="at most N requests per second, or N/SECONDS")
+        p.add_argument("--restart", action="store_true", help="discard earlier output, start over")
+        p.add_argument("--quiet", action="store_true", help="no progress line")
+
+    embed = commands.add_parser(
+        "embed",
+        help="embed every text of a file, in order, resumable",
+        description="Embed every text of INPUT (.txt: a line each; .jsonl: a string or "
+        "--field of an object a line; .csv: the --field column) and write the vectors in "
+        "input order to OUT: .jsonl ({index, embedding} a line) or .npy (float32, n x dim).",
+    )
+    embed.add_argument("input", help="texts: .txt, .jsonl or .csv")
+    embed.add_argument("--model", required=True)
+    embed.add_argument("--out", required=True, help="vectors: .jsonl or .npy")
+    embed.add_argument("--field", help="jsonl field / csv column holding the text (csv: 'text')")
+    embed.add_argument("--batch-size", type=_positive, default=128, help="texts per request")
+    embed.add_argument("--max-batch-tokens", type=_positive, default=100_000)
+    embed.add_argument("--dimensions", type=_positive)
+    job_options(embed, 16)
+
+    keys = commands.add_parser("keys", help="virtual keys in bulk").add_subparsers(
+        dest="keys_command", required=True, metavar="ACTION"
+    )
+    create = keys.add_parser(
+        "create",
+        help="create a key per spec (csv or jsonl), secrets to --out",
+        description="Create a key for each spec in FILE (.jsonl objects, or .csv columns such "
+        "as key_alias, team_id, max_budget). Secrets are chosen before the first request and "
+        "kept in OUT.plan.jsonl (mode 0600), so an interrupted job resumed with the same "
+        "arguments never creates a key twice. OUT (0600) gets one outcome per spec.",
+    )
+    create.add_argument("--from", dest="source", required=True, metavar="FILE")
+    create.add_argument("--out", required=True, help="outcomes with the created secrets (jsonl)")
+    job_options(create, 16)
+    delete = keys.add_parser("delete", help="delete keys listed in a file (e.g. a create's --out)")
+    delete.add_argument("--from", dest="source", required=True, metavar="FILE")
+    delete.add_argument("--out", help="outcomes (default: FILE.deleted.jsonl)")
+    job_options(delete, 8)
+    update = keys.add_parser("update", help="apply {key, fields...} objects from a jsonl file")
+    update.add_argument("--from", dest="source", required=True, metavar="FILE")
+    update.add_argument("--out", help="outcomes (default: FILE.updated.jsonl)")
+    job_options(update, 16)
+    listing = keys.add_parser("list", help="write every key (hash, or object with --full)")
+    listing.add_argument("--out", required=True)
+    listing.add_argument("--size", type=_positive, default=100, help="keys per page")
+    listing.add_argument("--full", action="store_true", help="whole key objects, not hashes")
+    return parser
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, LiteLLMClient], Awaitable[int]]] = {
+    "embed": cmd_embed,
+    "keys create": cmd_keys_create,
+    "keys delete": cmd_keys_delete,
+    "keys update": cmd_keys_update,
+    "keys list": cmd_keys_list,
+}
+
+
+async def run(args: argparse.Namespace) -> int:
+    name = args.command if args.command != "keys" else f"keys {args.keys_command}"
+    api_key = (
+        args.api_key or os.environ.get("LITELLM_API_KEY") or os.environ.get("LITELLM_MASTER_KEY")
+    )
+    async with LiteLLMClient(
+        base_url=args.base_url, api_key=api_key, timeout=args.timeout, max_retries=args.max_retries
+    ) as client:
+        return await COMMANDS[name](args, client)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "routes":
+        sys.stdout.write("".join(line + "\n" for line in route_lines()))
+        return EXIT_OK
+    try:
+        return asyncio.run(run(args))
+    except (UsageError, ValueError) as exc:
+        _fail(parser, str(exc))
+    except KeyboardInterrupt:
+        print("interrupted: run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    parser.exit(EXIT_USAGE, f"aio-litellm: error: {message}\n")
