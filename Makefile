@@ -10,13 +10,17 @@ include .env
 export
 endif
 
-.PHONY: test lint typecheck unit e2e routes bench-quick clean
+.PHONY: demo test lint typecheck unit e2e routes bench-quick clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+## demo: the main job: fan-out work (batch embedding, chat burst, bulk keys) on a real local proxy
+demo: $(STAMP)
+	$(BIN)/python -m e2e.demo
 
 ## test: lint, type-check, unit tests (coverage >= 90%), then the e2e suite on a real proxy
 test: lint typecheck unit e2e

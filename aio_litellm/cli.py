@@ -442,7 +442,8 @@ async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:
             f.write(jsonl(key))
             count += 1
     os.replace(tmp, out)
-    _summary("keys list", count, 0, 0, started, f" -> {out}")
+    if not args.quiet:
+        _summary("keys list", count, 0, 0, started, f" -> {out}")
     return EXIT_OK
 
 
@@ -534,6 +535,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--out", required=True)
     listing.add_argument("--size", type=_positive, default=100, help="keys per page")
     listing.add_argument("--full", action="store_true", help="whole key objects, not hashes")
+    listing.add_argument("--quiet", action="store_true", help="no summary line")
     return parser
 
 
