@@ -516,7 +516,7 @@ class LiteLLMClient:
     async def _stream(
         self,
         ep: Endpoint[Any],
-        parse: Callable[[str], T],
+        parse: Callable[[bytes], T],
         *,
         json: Any = NOT_GIVEN,
     ) -> Stream[T]:
@@ -700,7 +700,7 @@ class LiteLLMClient:
             if not handed_over:
                 semaphore.release()
 
-    async def _open_stream(self, req: _Request, parse: Callable[[str], T]) -> Stream[T]:
+    async def _open_stream(self, req: _Request, parse: Callable[[bytes], T]) -> Stream[T]:
         reply, info = await self._send(req)
         assert reply.response is not None
         return Stream(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -55,27 +55,58 @@ class SSEDecoder:
         self._id: str | None = None
         self._retry: int | None = None
 
-    def feed(self, chunk: bytes) -> Iterator[ServerSentEvent]:
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Events completed by ``chunk``."""
+        return [
+            ServerSentEvent(
+                data.decode("utf-8", "replace"),
+                event.decode("utf-8", "replace") if event else None,
+                last_id,
+                retry,
+            )
+            for event, data, last_id, retry in self.feed_raw(chunk)
+        ]
+
+    def feed_raw(self, chunk: bytes) -> list[tuple[bytes | None, bytes, str | None, int | None]]:
+        """Like ``feed``, as ``(event, data, id, retry)`` with bytes left undecoded: the
+        stream's hot path hands ``data`` straight to the JSON parser."""
         if self._skip_lf and chunk[:1] == b"\n":
             chunk = chunk[1:]
         self._skip_lf = False
         if not chunk:
-            return
-        lines = (
-            (self._buf + chunk).splitlines(keepends=True) if self._buf else chunk.splitlines(True)
-        )
+            return []
+        data = self._buf + chunk if self._buf else chunk
+        events: list[tuple[bytes | None, bytes, str | None, int | None]] = []
+        if b"\r" in data:
+            lines = [line.rstrip(b"\r\n") for line in self._split_any(data)]
+        else:
+            # The common case (LF only): one split, the last piece is the unfinished line.
+            lines = data.split(b"\n")
+            self._buf = lines.pop()
+        append = self._data.append
+        for line in lines:
+            if line[:5] == b"data:":
+                value = line[5:]
+                append(value[1:] if value[:1] == b" " else value)
+            elif not line:
+                event = self._dispatch()
+                append = self._data.append  # _dispatch started a new list
+                if event is not None:
+                    events.append(event)
+            else:
+                self._field(line)
+        return events
+
+    def _split_any(self, data: bytes) -> list[bytes]:
+        lines = data.splitlines(keepends=True)
         last = lines[-1]
-        if last[-1:] in b"\r\n":
+        if last[-1:] in (b"\r", b"\n"):
             self._buf = b""
             # A CR at the very end may be the first half of a CRLF split across chunks.
             self._skip_lf = last[-1:] == b"\r"
         else:
             self._buf = lines.pop()
-        for line in lines:
-            event = self._line(line.rstrip(b"\r\n"))
-            if event is not None:
-                yield event
+        return lines
 
     def flush(self) -> None:
         """End of stream: an event not ended by a blank line is discarded, as the spec says."""
@@ -84,16 +115,9 @@ class SSEDecoder:
         self._data = []
         self._event = None
 
-    def _line(self, line: bytes) -> ServerSentEvent | None:
-        if not line:
-            return self._dispatch()
-        if line[:5] == b"data:":
-            # Fast path for the common line shape.
-            value = line[5:]
-            self._data.append(value[1:] if value[:1] == b" " else value)
-            return None
+    def _field(self, line: bytes) -> None:
         if line[:1] == b":":
-            return None
+            return  # a comment
         name, colon, value = line.partition(b":")
         if colon and value[:1] == b" ":
             value = value[1:]
@@ -105,17 +129,14 @@ class SSEDecoder:
             self._id = value.decode("utf-8", "replace")
         elif name == b"retry" and value.isdigit():
             self._retry = int(value)
-        return None
 
-    def _dispatch(self) -> ServerSentEvent | None:
+    def _dispatch(self) -> tuple[bytes | None, bytes, str | None, int | None] | None:
         data, event = self._data, self._event
         self._data = []
         self._event = None
         if not data:
             return None
-        text = (data[0] if len(data) == 1 else b"\n".join(data)).decode("utf-8", "replace")
-        name = event.decode("utf-8", "replace") if event else None
-        return ServerSentEvent(text, name, self._id, self._retry)
+        return (event, data[0] if len(data) == 1 else b"\n".join(data), self._id, self._retry)
 
 
 class Stream(Generic[T]):
@@ -131,7 +152,7 @@ class Stream(Generic[T]):
         self,
         response: aiohttp.ClientResponse,
         *,
-        parse: Callable[[str], T],
+        parse: Callable[[bytes], T],
         on_close: Callable[[], None],
         info: APIResponse,
         redact: Callable[[str], str],
@@ -191,20 +212,19 @@ class Stream(Generic[T]):
                     raise mapped from exc
                 if not chunk:
                     break
-                for sse in decoder.feed(chunk):
-                    if sse.data == "[DONE]":
+                for event, data, _, _ in decoder.feed_raw(chunk):
+                    if data == b"[DONE]":
                         await self._drain()
                         return
-                    yield self._event(sse)
+                    yield self._event(event, data)
             decoder.flush()
             # The body ended without [DONE]: it was read whole, so the connection is reusable.
             self._close(reuse=True)
         finally:
             self._close(reuse=False)
 
-    def _event(self, sse: ServerSentEvent) -> T:
-        data = sse.data
-        if sse.event == "error" or data.startswith('{"error"'):
+    def _event(self, event: bytes | None, data: bytes) -> T:
+        if event == b"error" or data.startswith(b'{"error"'):
             self._raise_in_band(data)
         try:
             return self._parse(data)
@@ -212,16 +232,16 @@ class Stream(Generic[T]):
             raise APIResponseValidationError(
                 f"Malformed stream chunk: {exc}",
                 status_code=self._response.status,
-                body=data,
+                body=data.decode("utf-8", "replace"),
                 method=self._method,
                 url=self._url,
             ) from exc
 
-    def _raise_in_band(self, data: str) -> None:
+    def _raise_in_band(self, data: bytes) -> None:
         try:
             body: Any = _jsonutil.loads(data)
         except _jsonutil.JSONDecodeError:
-            body = data
+            body = data.decode("utf-8", "replace")
         status = 500
         error = body.get("error") if isinstance(body, dict) else None
         if isinstance(error, dict):
