@@ -10,7 +10,7 @@ include .env
 export
 endif
 
-.PHONY: demo test lint typecheck unit e2e routes bench-quick clean
+.PHONY: demo test lint typecheck unit e2e routes bench bench-quick bench-e2e clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,10 +44,23 @@ e2e: $(STAMP)
 routes: $(STAMP)
 	$(BIN)/python -m aio_litellm routes
 
-## bench-quick: client CPU per request, aio_litellm vs bare aiohttp+orjson (same run)
+## bench: every client on every workload at C=1,64,256,1024 against nginx -> benchmarks/results/
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (test "$$(id -u)" = 0 && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light) \
+	  || echo "nginx not installed: the benchmark falls back to an aiohttp upstream")
+	$(BIN)/python benchmarks/bench.py
+
+## bench-quick: the same at C=64 with a tenth of the requests (a minute or two)
 bench-quick: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
-	$(BIN)/python benchmarks/quick_cpu.py
+	$(BIN)/python benchmarks/bench.py --quick --reps 1
+
+## bench-e2e: batch embedding and bulk key creation through the real local proxy
+bench-e2e: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/e2e_fanout.py
 
 clean:
 	rm -rf $(VENV) .e2e .coverage .mypy_cache .ruff_cache .pytest_cache *.egg-info
