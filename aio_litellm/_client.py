@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import ssl
 import time
 import warnings
 from collections.abc import Callable, Mapping
@@ -45,7 +46,7 @@ from ._retry import (
     should_retry,
 )
 from ._streaming import Stream
-from ._transport import Timeout, make_session, map_transport_error
+from ._transport import ResponseTooLarge, Timeout, make_session, map_transport_error, read_body
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -154,10 +155,13 @@ class _Pool:
         "closed",
         "keepalive_timeout",
         "limiter",
+        "max_body",
         "max_connections",
+        "max_in_flight",
         "owns_session",
         "semaphore",
         "session",
+        "verify_ssl",
     )
 
     def __init__(
@@ -168,14 +172,19 @@ class _Pool:
         max_in_flight: int,
         limiter: Limiter | None,
         keepalive_timeout: float,
+        verify_ssl: bool | ssl.SSLContext = True,
+        max_body: int | None = None,
     ) -> None:
         self.session = session
+        self.verify_ssl = verify_ssl
+        self.max_body = max_body
         self.owns_session = session is None
         self.max_connections = max_connections
         self.keepalive_timeout = keepalive_timeout
         # Requests queue here, before aiohttp starts its timers, so waiting for a slot is never
         # charged to a request's timeouts.
         self.semaphore = asyncio.Semaphore(max_in_flight)
+        self.max_in_flight = max_in_flight
         self.limiter = limiter
         self.closed = False
 
@@ -185,7 +194,9 @@ class _Pool:
             if self.closed:
                 raise ClientClosedError("the client is closed")
             session = self.session = make_session(
-                max_connections=self.max_connections, keepalive_timeout=self.keepalive_timeout
+                max_connections=self.max_connections,
+                keepalive_timeout=self.keepalive_timeout,
+                verify_ssl=self.verify_ssl,
             )
         return session
 
@@ -207,7 +218,9 @@ class LiteLLMClient:
     size; ``max_in_flight``: requests sent at once (default: the pool size), the rest queue
     without timing out. ``rate_limit=(n, seconds)``: at most n attempts per period (or pass any
     ``limiter`` with ``async acquire()``). ``session``: an aiohttp session of yours, which the
-    client uses but never closes. ``sleep``/``clock`` are injectable for tests.
+    client uses but never closes. ``verify_ssl``: certificate checks (on unless False, or
+    your ``ssl.SSLContext``). ``max_response_size``: the largest body accepted (256 MiB by
+    default; None for no limit). ``sleep``/``clock`` are injectable for tests.
     """
 
     def __init__(
@@ -225,6 +238,8 @@ class LiteLLMClient:
         limiter: Limiter | None = None,
         session: aiohttp.ClientSession | None = None,
         keepalive_timeout: float = 4.0,
+        verify_ssl: bool | ssl.SSLContext = True,
+        max_response_size: int | None = 256 * 1024 * 1024,
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -232,6 +247,8 @@ class LiteLLMClient:
             raise ValueError("max_connections must be >= 1")
         if max_in_flight is not None and max_in_flight < 1:
             raise ValueError("max_in_flight must be >= 1")
+        if max_response_size is not None and max_response_size < 1:
+            raise ValueError("max_response_size must be >= 1 or None")
         if rate_limit is not None and limiter is not None:
             raise ValueError("pass rate_limit or limiter, not both")
         if rate_limit is not None:
@@ -250,6 +267,8 @@ class LiteLLMClient:
             max_in_flight=max_in_flight,
             limiter=limiter,
             keepalive_timeout=keepalive_timeout,
+            verify_ssl=verify_ssl,
+            max_body=max_response_size,
         )
         self._setup(
             pool=pool,
@@ -682,13 +701,22 @@ class LiteLLMClient:
                         listener = THROTTLE_LISTENER.get()
                         if listener is not None:
                             listener()
-                    raise self._status_error(req, resp, await resp.read())
+                    raise self._status_error(req, resp, await read_body(resp, pool.max_body))
                 if req.stream:
                     handed_over = True
                     return _Reply(status, resp.headers, b"", resp)
-                content = await resp.read()
+                content = await read_body(resp, pool.max_body)
             except APIError:
                 raise
+            except ResponseTooLarge as exc:
+                resp.close()  # the rest of the body is not wanted: drop the connection
+                raise APIResponseValidationError(
+                    str(exc),
+                    status_code=resp.status,
+                    body=None,
+                    method=req.method,
+                    url=self._redactor.url(str(req.url)),
+                ) from exc
             except Exception as exc:
                 resp.close()
                 raise self._transport_error(exc, req) from exc

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 from dataclasses import dataclass
 
 import aiohttp
 
 from ._exceptions import APIConnectionError, APITimeoutError
 
-__all__ = ["Timeout", "make_session", "map_transport_error"]
+__all__ = ["Timeout", "make_session", "map_transport_error", "read_body"]
 
 # Large enough that a multi-MB embeddings body is read in few chunks; aiohttp's 64 KiB default
 # throttles big responses. It is a high-water mark, not an allocation.
@@ -47,7 +48,11 @@ class Timeout:
 
 
 def make_session(
-    *, max_connections: int, keepalive_timeout: float, headers: dict[str, str] | None = None
+    *,
+    max_connections: int,
+    keepalive_timeout: float,
+    verify_ssl: bool | ssl.SSLContext = True,
+    headers: dict[str, str] | None = None,
 ) -> aiohttp.ClientSession:
     """A session tuned for many concurrent requests to one proxy. Call inside the running loop."""
     connector = aiohttp.TCPConnector(
@@ -57,6 +62,8 @@ def make_session(
         # Below uvicorn's 5 s default idle timeout, so the client closes an idle connection
         # before the server can, instead of racing it with a request.
         keepalive_timeout=keepalive_timeout,
+        # True: verify certificates (the default); False only when asked; or a context of yours.
+        ssl=verify_ssl,
     )
     return aiohttp.ClientSession(
         connector=connector,
@@ -91,3 +98,30 @@ def map_transport_error(exc: BaseException, *, method: str, url: str) -> APIConn
             f"Connection error: {type(exc).__name__}: {exc}", method=method, url=url, sent=True
         )
     return None
+
+
+async def read_body(resp: aiohttp.ClientResponse, limit: int | None) -> bytes:
+    """The whole body, refusing more than ``limit`` bytes (None: no limit) before reading it
+    when the server declares its length, or as soon as it is passed when it does not."""
+    if limit is None:
+        return await resp.read()
+    declared = resp.content_length
+    if declared is not None and declared > limit:
+        raise ResponseTooLarge(declared, limit)
+    if declared is not None:
+        return await resp.read()
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in resp.content.iter_any():
+        size += len(chunk)
+        if size > limit:
+            raise ResponseTooLarge(size, limit)
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+class ResponseTooLarge(Exception):
+    """Internal: a body over the client's ``max_response_size``."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"response body of {size:,}+ bytes exceeds max_response_size={limit:,}")
