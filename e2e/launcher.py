@@ -19,6 +19,7 @@ import contextlib
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -26,7 +27,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,21 @@ class Stack:
     timings: dict[str, float] = field(default_factory=dict)
     _stops: list[tuple[str, subprocess.Popen[bytes] | list[str]]] = field(default_factory=list)
     _workdir: Path | None = None
+    _restart: Callable[[float], None] | None = None
+
+    @property
+    def can_restart(self) -> bool:
+        return self._restart is not None
+
+    def restart_proxy(self, down_for: float = 1.0) -> float:
+        """Kill the proxy (SIGKILL, no clean shutdown), keep it down ``down_for`` seconds, start
+        it again with the same config and master key; returns the seconds it was unreachable."""
+        if self._restart is None:
+            raise RuntimeError(f"a {self.mode} proxy cannot be restarted from here")
+        started = time.monotonic()
+        self._restart(down_for)
+        wait_until(self.base_url + "/health/liveliness", timeout=300)
+        return time.monotonic() - started
 
     def stop(self) -> None:
         """Stop everything this stack started (idempotent; never raises)."""
@@ -191,6 +207,17 @@ def start_db_stack(start_sh: Path) -> Stack:
             raise RuntimeError(f"{start_sh} printed no LITELLM_BASE_URL:\n{out.stdout[-2000:]}")
         wait_until(stack.base_url + "/health/liveliness", timeout=60)
         stack.timings["total"] = time.monotonic() - t0
+
+        def restart(down_for: float) -> None:
+            pid_file = Path(env.get("DBSHIM_DIR", "/tmp/dbshim/stack")) / "proxy.pid"
+            with contextlib.suppress(OSError, ValueError):
+                os.kill(int(pid_file.read_text()), signal.SIGKILL)
+            time.sleep(down_for)
+            subprocess.run(
+                ["bash", str(start_sh)], env=env, capture_output=True, timeout=900, check=True
+            )
+
+        stack._restart = restart
         return stack
     except BaseException:
         stack.stop()
