@@ -259,30 +259,36 @@ def _finish_npy(store: Path, out_path: Path, dim: int) -> None:
     store.unlink(missing_ok=True)
 
 
-async def _run_ordered(
-    output: ResumableOutput,
-    items: Iterator[Any],
+async def _keys_job(
+    args: argparse.Namespace,
+    command: str,
+    out: Path,
+    records: Iterator[Any],
     fn: Callable[[Any], Awaitable[Any]],
-    render: Callable[[int, Outcome[Any, Any]], dict[str, Any]],
-    *,
-    concurrency: int,
-    rate: tuple[float, float] | None,
-    quiet: bool,
-    label: str,
-) -> tuple[int, int]:
-    """Run ``fn`` over ``items`` (already past the done prefix), writing one line per item."""
+    ok_fields: Callable[[Any], dict[str, Any]],
+) -> int:
+    """Run ``fn`` over the records not yet in ``out``, one outcome line per record, in order."""
+    source = Path(args.source).resolve()
+    output = ResumableOutput(out, {"from": str(source), "command": command}, restart=args.restart)
     runner = BulkRunner(
-        concurrency=concurrency, rate=rate, progress=not quiet, progress_label=label
+        concurrency=args.concurrency, rate=args.rate, progress=not args.quiet, progress_label="keys"
     )
-    written = failed = 0
+    started = time.monotonic()
+    done = failed = 0
     try:
-        async for outcome in runner.stream(fn, items):
-            output.write(jsonl(render(output.done + outcome.index, outcome)))
-            written += 1
+        async for outcome in runner.stream(fn, itertools.islice(records, output.done, None)):
+            index = output.done + outcome.index
+            if outcome.ok:
+                record = {"index": index, "ok": True, **ok_fields(outcome.value)}
+            else:
+                record = {"index": index, "ok": False, "error": _error(outcome)}
+            output.write(jsonl(record))
+            done += 1
             failed += not outcome.ok
     finally:
         output.close()
-    return written, failed
+    _summary(command, done, failed, output.done, started, f", outcomes -> {out}")
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 def _error(outcome: Outcome[Any, Any]) -> str:
@@ -290,12 +296,8 @@ def _error(outcome: Outcome[Any, Any]) -> str:
 
 
 async def cmd_keys_create(args: argparse.Namespace, client: LiteLLMClient) -> int:
-    source = Path(args.source)
-    out = Path(args.out)
-    job = {"from": str(source.resolve()), "command": "keys create"}
-    output = ResumableOutput(out, job, restart=args.restart)
+    source, out = Path(args.source), Path(args.out)
     plan = _key_plan(out, source, restart=args.restart)
-    specs = enumerate(read_records(source, None))
 
     async def create(pair: tuple[int, Any]) -> Any:
         index, spec = pair
@@ -305,31 +307,11 @@ async def cmd_keys_create(args: argparse.Namespace, client: LiteLLMClient) -> in
         # so a key created just before an interruption is found again, not made twice.
         return await client.keys.create_safely(**{**spec, "key": spec.get("key") or plan[index]})
 
-    def render(index: int, outcome: Outcome[Any, Any]) -> dict[str, Any]:
-        if outcome.ok:
-            value: Any = outcome.value
-            return {
-                "index": index,
-                "ok": True,
-                "key": value.key,
-                "token": value.token,
-                "key_alias": value.key_alias,
-            }
-        return {"index": index, "ok": False, "error": _error(outcome)}
+    def created(value: Any) -> dict[str, Any]:
+        return {"key": value.key, "token": value.token, "key_alias": value.key_alias}
 
-    started = time.monotonic()
-    done, failed = await _run_ordered(
-        output,
-        itertools.islice(specs, output.done, None),
-        create,
-        render,
-        concurrency=args.concurrency,
-        rate=args.rate,
-        quiet=args.quiet,
-        label="keys",
-    )
-    _summary("keys create", done, failed, output.done, started, f", outcomes -> {out}")
-    return EXIT_FAILED if failed else EXIT_OK
+    records = enumerate(read_records(source, None))
+    return await _keys_job(args, "keys create", out, records, create, created)
 
 
 def _key_plan(out: Path, source: Path, *, restart: bool) -> list[str]:
@@ -368,9 +350,6 @@ def _key_of(record: Any) -> str:
 async def cmd_keys_delete(args: argparse.Namespace, client: LiteLLMClient) -> int:
     source = Path(args.source)
     out = Path(args.out) if args.out else source.with_name(source.name + ".deleted.jsonl")
-    output = ResumableOutput(
-        out, {"from": str(source.resolve()), "command": "keys delete"}, restart=args.restart
-    )
 
     async def delete(record: Any) -> str:
         key = _key_of(record)
@@ -379,32 +358,13 @@ async def cmd_keys_delete(args: argparse.Namespace, client: LiteLLMClient) -> in
             raise ValueError("the proxy did not report the key deleted")
         return hashlib.sha256(key.encode()).hexdigest() if key.startswith("sk-") else key
 
-    def render(index: int, outcome: Outcome[Any, Any]) -> dict[str, Any]:
-        if outcome.ok:
-            return {"index": index, "ok": True, "token": outcome.value}
-        return {"index": index, "ok": False, "error": _error(outcome)}
-
-    started = time.monotonic()
-    done, failed = await _run_ordered(
-        output,
-        itertools.islice(read_records(source, None), output.done, None),
-        delete,
-        render,
-        concurrency=args.concurrency,
-        rate=args.rate,
-        quiet=args.quiet,
-        label="keys",
-    )
-    _summary("keys delete", done, failed, output.done, started, f", outcomes -> {out}")
-    return EXIT_FAILED if failed else EXIT_OK
+    records = read_records(source, None)
+    return await _keys_job(args, "keys delete", out, records, delete, lambda t: {"token": t})
 
 
 async def cmd_keys_update(args: argparse.Namespace, client: LiteLLMClient) -> int:
     source = Path(args.source)
     out = Path(args.out) if args.out else source.with_name(source.name + ".updated.jsonl")
-    output = ResumableOutput(
-        out, {"from": str(source.resolve()), "command": "keys update"}, restart=args.restart
-    )
 
     async def update(record: Any) -> Any:
         if not isinstance(record, dict) or not record.get("key"):
@@ -412,24 +372,8 @@ async def cmd_keys_update(args: argparse.Namespace, client: LiteLLMClient) -> in
         fields = {k: v for k, v in record.items() if k != "key"}
         return await client.keys.update(str(record["key"]), **fields)
 
-    def render(index: int, outcome: Outcome[Any, Any]) -> dict[str, Any]:
-        if outcome.ok:
-            return {"index": index, "ok": True}
-        return {"index": index, "ok": False, "error": _error(outcome)}
-
-    started = time.monotonic()
-    done, failed = await _run_ordered(
-        output,
-        itertools.islice(read_records(source, None), output.done, None),
-        update,
-        render,
-        concurrency=args.concurrency,
-        rate=args.rate,
-        quiet=args.quiet,
-        label="keys",
-    )
-    _summary("keys update", done, failed, output.done, started, f", outcomes -> {out}")
-    return EXIT_FAILED if failed else EXIT_OK
+    records = read_records(source, None)
+    return await _keys_job(args, "keys update", out, records, update, lambda _: {})
 
 
 async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:

@@ -6,19 +6,20 @@ import base64
 import sys
 from array import array
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from typing_extensions import Unpack
 
 from .. import _jsonutil
 from .._endpoint import Endpoint
 from .._resource import Resource
-from ..bulk import BulkRunner, Progress, as_async_iter
+from ..bulk import BulkRunner, as_async_iter
 from ..types.embeddings import (
     BatchEmbeddings,
     CreateEmbeddingResponse,
     Embedding,
     EmbeddingBatch,
+    EmbeddingBatchParams,
     EmbeddingCreateParams,
     EmbeddingUsage,
 )
@@ -118,32 +119,32 @@ class Embeddings(Resource):
         texts: Iterable[str] | AsyncIterable[str],
         *,
         model: str,
-        batch_size: int = 128,
-        max_batch_tokens: int = 100_000,
-        concurrency: int = 16,
-        rate: tuple[float, float] | None = None,
-        token_rate: tuple[float, float] | None = None,
         as_numpy: bool = False,
-        progress: bool = False,
-        on_progress: Callable[[Progress], None] | None = None,
         runner: BulkRunner | None = None,
-        **params: Unpack[EmbeddingCreateParams],
+        **options: Unpack[EmbeddingBatchParams],
     ) -> AsyncIterator[EmbeddingBatch]:
         """Embed any number of texts, streamed from an iterable, yielding batches in input order.
 
-        Texts are grouped into requests of at most ``batch_size`` texts and about
-        ``max_batch_tokens`` tokens (4 characters a token), sent ``concurrency`` at a time
-        through ``aio_litellm.bulk.BulkRunner`` (adaptive on 429/503; ``rate`` limits requests,
-        ``token_rate`` tokens, per period), base64 on the wire. A request that fails after the
-        client's retries yields its batch with ``error`` set; the others are unaffected.
+        Texts are grouped into requests of at most ``batch_size`` (128) texts and about
+        ``max_batch_tokens`` (100,000) tokens (4 characters a token), sent ``concurrency`` (16)
+        at a time through ``aio_litellm.bulk.BulkRunner`` (adaptive on 429/503; ``rate`` limits
+        requests, ``token_rate`` tokens, per period), base64 on the wire. A request that fails
+        after the client's retries yields its batch with ``error`` set; the others go on.
+        Other options (``dimensions``, ``user`` ...) go into every request.
         """
+        batch_size = options.pop("batch_size", 128)
+        max_batch_tokens = options.pop("max_batch_tokens", 100_000)
         if not model or not isinstance(model, str):
             raise TypeError("embeddings.batch_iter() needs model=<str>")
         if batch_size < 1 or max_batch_tokens < 1:
             raise ValueError("batch_size and max_batch_tokens must be >= 1")
         if as_numpy:
             _decoder(True)  # a missing numpy fails now, not in every request
-        runner = runner or _runner(concurrency, rate, token_rate, progress, on_progress)
+        runner = runner or _runner(options)
+        params = cast(
+            EmbeddingCreateParams,
+            {k: v for k, v in options.items() if k not in _RUNNER_OPTIONS},
+        )
 
         async def embed(batch: tuple[int, list[str]]) -> Any:
             response = await self.create(input=batch[1], model=model, as_numpy=as_numpy, **params)
@@ -168,35 +169,22 @@ class Embeddings(Resource):
         texts: Iterable[str] | AsyncIterable[str],
         *,
         model: str,
-        batch_size: int = 128,
-        max_batch_tokens: int = 100_000,
-        concurrency: int = 16,
-        rate: tuple[float, float] | None = None,
-        token_rate: tuple[float, float] | None = None,
         as_numpy: bool = False,
-        progress: bool = False,
-        on_progress: Callable[[Progress], None] | None = None,
-        **params: Unpack[EmbeddingCreateParams],
+        **options: Unpack[EmbeddingBatchParams],
     ) -> BatchEmbeddings:
-        """``batch_iter`` collected: every vector in input order, in memory.
+        """``batch_iter`` collected: every vector in input order, in memory (same options).
 
         With ``as_numpy=True`` the vectors are one float32 array of shape (n, dim), NaN rows
         for texts whose request failed; otherwise a list with None for those. For more texts
         than fit in memory, use ``batch_iter`` and write each batch as it comes.
         """
-        runner = _runner(concurrency, rate, token_rate, progress, on_progress)
-        done: list[EmbeddingBatch] = []
-        async for item in self.batch_iter(
-            texts,
-            model=model,
-            batch_size=batch_size,
-            max_batch_tokens=max_batch_tokens,
-            as_numpy=as_numpy,
-            runner=runner,
-            **params,
-        ):
-            done.append(item)
-        failures = [b for b in done if not b.ok]
+        runner = _runner(options)
+        done = [
+            item
+            async for item in self.batch_iter(
+                texts, model=model, as_numpy=as_numpy, runner=runner, **options
+            )
+        ]
         if as_numpy:
             vectors: Any = _stack(done)
         else:
@@ -205,28 +193,25 @@ class Embeddings(Resource):
                 vectors.extend(item.vectors if item.ok else [None] * len(item.texts))
         return BatchEmbeddings(
             vectors=vectors,
-            failures=failures,
+            failures=[b for b in done if not b.ok],
             requests=len(done),
             elapsed=runner.result.elapsed,
             throttled=runner.result.throttled,
         )
 
 
-def _runner(
-    concurrency: int,
-    rate: tuple[float, float] | None,
-    token_rate: tuple[float, float] | None,
-    progress: bool,
-    on_progress: Callable[[Progress], None] | None,
-) -> BulkRunner:
+_RUNNER_OPTIONS = frozenset({"concurrency", "rate", "token_rate", "progress", "on_progress"})
+
+
+def _runner(options: EmbeddingBatchParams) -> BulkRunner:
     return BulkRunner(
-        concurrency=concurrency,
-        rate=rate,
-        token_rate=token_rate,
+        concurrency=options.get("concurrency", 16),
+        rate=options.get("rate"),
+        token_rate=options.get("token_rate"),
         cost=lambda batch: sum(map(approx_tokens, batch[1])),
-        progress=progress,
+        progress=options.get("progress", False),
         progress_label="requests",
-        on_progress=on_progress,
+        on_progress=options.get("on_progress"),
     )
 
 

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from typing_extensions import TypedDict
 
 from .._models import BaseModel, Response
+
+if TYPE_CHECKING:
+    from ..bulk import Progress
 
 __all__ = [
     "BatchEmbeddings",
     "CreateEmbeddingResponse",
     "Embedding",
     "EmbeddingBatch",
+    "EmbeddingBatchParams",
     "EmbeddingCreateParams",
     "EmbeddingUsage",
 ]
@@ -33,6 +37,18 @@ class EmbeddingCreateParams(TypedDict, total=False):
     tags: Sequence[str]
     num_retries: int
     timeout: float
+
+
+class EmbeddingBatchParams(EmbeddingCreateParams, total=False):
+    """Options of ``embeddings.batch``/``batch_iter``, besides the request fields."""
+
+    batch_size: int
+    max_batch_tokens: int
+    concurrency: int
+    rate: tuple[float, float] | None
+    token_rate: tuple[float, float] | None
+    progress: bool
+    on_progress: Callable[[Progress], None] | None
 
 
 class Embedding(BaseModel, Generic[V]):

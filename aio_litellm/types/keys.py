@@ -27,6 +27,7 @@ __all__ = [
     "KeyListParams",
     "KeyListResponse",
     "KeyRegenerateParams",
+    "KeySettings",
     "KeyUpdateParams",
     "KeyUpdateResponse",
     "SuccessfulKeyUpdate",
@@ -35,8 +36,8 @@ __all__ = [
 ]
 
 
-class _KeyFields(TypedDict, total=False):
-    """Fields shared by key generate, update and regenerate."""
+class KeySettings(TypedDict, total=False):
+    """Settings of a key, also taken by ``/user/new`` for the key it creates with a user."""
 
     key_alias: str | None
     duration: str | None
@@ -67,6 +68,11 @@ class _KeyFields(TypedDict, total=False):
     blocked: bool | None
     aliases: dict[str, Any] | None
     object_permission: dict[str, Any] | None
+
+
+class _KeyFields(KeySettings, total=False):
+    """Fields shared by key generate, update and regenerate."""
+
     tpd_limit: int | None
     default_estimated_output_tokens: int | None
     default_estimated_output_tokens_per_model: dict[str, Any] | None
