@@ -111,13 +111,14 @@ def write_bodies(root: Path) -> None:
     chunks = []
     for i in range(CHUNKS):
         delta = {"role": "assistant", "content": ""} if i == 0 else {"content": f"tok{i} "}
+        finish = "stop" if i == CHUNKS - 1 else None  # the litellm SDK insists on one
         body = {
             "id": "chatcmpl-bench",
             "object": "chat.completion.chunk",
             "created": 1_700_000_000,
             "model": "gpt-4o-mini",
             "system_fingerprint": "fp_0",
-            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": None}],
+            "choices": [{"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}],
         }
         chunks.append(b"data: " + json.dumps(body, separators=(",", ":")).encode() + b"\n\n")
     keys = {
@@ -205,6 +206,14 @@ def start_upstream(tmp: Path) -> tuple[subprocess.Popen[bytes], str, str]:
 # -- the clients (run in child processes) --------------------------------------------------
 
 
+async def count(stream: Any) -> int:
+    """Consume a stream the way the bare clients do: look at each chunk, keep none."""
+    n = 0
+    async for _ in stream:
+        n += 1
+    return n
+
+
 def decode_b64(data: dict[str, Any]) -> list[list[float]]:
     out = []
     for item in data["data"]:
@@ -274,7 +283,7 @@ async def make_client(name: str, base: str, workload: str) -> Callable[[], Await
                 return await client.embeddings.create(**EMBED)  # type: ignore[arg-type]
             if workload == "stream":
                 stream = await client.chat.completions.create(stream=True, **CHAT)  # type: ignore[arg-type]
-                return [c async for c in stream]
+                return await count(stream)
             return await client.keys.list(size=100)
 
         return one
@@ -298,7 +307,7 @@ async def make_client(name: str, base: str, workload: str) -> Callable[[], Await
             if workload == "embed-b64":
                 return await client_.embeddings.create(**EMBED)  # type: ignore[arg-type]
             stream = await client_.chat.completions.create(stream=True, **CHAT)  # type: ignore[call-overload]
-            return [c async for c in stream]
+            return await count(stream)
 
         return one_openai
     if name == "litellm SDK":
@@ -317,7 +326,7 @@ async def make_client(name: str, base: str, workload: str) -> Callable[[], Await
                 stream = await litellm.acompletion(
                     model="openai/gpt-4o-mini", messages=CHAT["messages"], stream=True, **common
                 )
-                return [c async for c in stream]
+                return await count(stream)
             fmt = "float" if workload == "embed-float" else "base64"
             return await litellm.aembedding(
                 model="openai/text-embedding-3-small",
