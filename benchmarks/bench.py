@@ -3,7 +3,7 @@
     python benchmarks/bench.py [--quick] [--reps 2] [--concurrency 1,64,256,1024]
 
 An upstream serves fixed OpenAI-shaped bodies (nginx when installed, pinned to one core; the
-aiohttp stand-in from upstream.py otherwise), so the clients are what is measured. Every
+aiohttp stand-in from static_upstream.py otherwise), so the clients are what is measured. Every
 (client, workload, concurrency) runs in a fresh process pinned to the other core, in
 interleaved order (A B A B ...), ``--reps`` times. Each run records requests/s, client CPU
 per request (getrusage), p50/p99 latency and peak RSS. Written to ``benchmarks/results/``:
