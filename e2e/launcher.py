@@ -189,12 +189,20 @@ def start_db_stack(start_sh: Path) -> Stack:
         t0 = time.monotonic()
         stack.provider_url = start_provider(workdir, stack)
         env = {**proxy_env(stack), "LITELLM_CONFIG": str(proxy_config(workdir))}
+        # start.sh's default Postgres port (55432) lies in Linux's ephemeral range (32768-60999),
+        # where a client connection of the tests before can hold it; use one below that range.
+        env.setdefault("PG_PORT", "15432")
         stop_sh = start_sh.with_name("stop.sh")
         stack._stops.append(("db stack", ["bash", str(stop_sh)]))
         t1 = time.monotonic()
         out = subprocess.run(
             ["bash", str(start_sh)], env=env, capture_output=True, text=True, timeout=900
         )
+        if out.returncode != 0:  # one more try: a port still held, a slow Postgres shutdown
+            time.sleep(3)
+            out = subprocess.run(
+                ["bash", str(start_sh)], env=env, capture_output=True, text=True, timeout=900
+            )
         if out.returncode != 0:
             raise RuntimeError(
                 f"{start_sh} failed ({out.returncode}):\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}"
