@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from .resources.embeddings import Embeddings
     from .resources.health import Health
     from .resources.keys import Keys
+    from .resources.media import Audio, Images, Moderations, Rerank
     from .resources.models import Models
     from .resources.teams import Teams
     from .resources.users import Users
@@ -442,6 +443,31 @@ class LiteLLMClient:
         from .resources.keys import Keys
 
         return Keys(self)
+
+    @cached_property
+    def moderations(self) -> Moderations:
+        from .resources.media import Moderations
+
+        return Moderations(self)
+
+    @cached_property
+    def images(self) -> Images:
+        from .resources.media import Images
+
+        return Images(self)
+
+    @cached_property
+    def audio(self) -> Audio:
+        """``client.audio.speech`` and ``client.audio.transcriptions``."""
+        from .resources.media import Audio
+
+        return Audio(self)
+
+    @cached_property
+    def rerank(self) -> Rerank:
+        from .resources.media import Rerank
+
+        return Rerank(self)
 
     @cached_property
     def users(self) -> Users:

@@ -25,6 +25,10 @@ class Resource:
 
 def require(method: str, params: Mapping[str, Any], *names: str) -> None:
     """Raise a clear ``TypeError`` (before any I/O) when a required parameter is missing."""
-    missing = [name for name in names if params.get(name) is None]
+    missing = [name for name in names if _empty(params.get(name))]
     if missing:
         raise TypeError(f"{method}() missing required argument(s): {', '.join(missing)}")
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, tuple)) and not value)

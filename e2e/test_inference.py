@@ -140,3 +140,20 @@ async def test_audio_transcription_multipart(admin: LiteLLMClient) -> None:
         files={"file": ("speech.mp3", b"\x00" * 1234, "audio/mpeg")},
     )
     assert out["text"] == "transcribed 1234 bytes"
+
+
+async def test_typed_media_methods(admin: LiteLLMClient) -> None:
+    moderation = await admin.moderations.create(
+        input=["calm", "violence"], model="text-moderation-latest"
+    )
+    assert [r.flagged for r in moderation.results] == [False, True]
+    images = await admin.images.generate(prompt="a cat", model="fake-image", n=2)
+    assert len(images.data) == 2 and base64.b64decode(images.data[0].b64_json or "").startswith(
+        b"\x89PNG"
+    )
+    audio = await admin.audio.speech.create(model="fake-tts", input="typed", voice="alloy")
+    assert audio == b"ID3fake-mp3:typed"
+    text = await admin.audio.transcriptions.create(
+        file=("a.mp3", b"\x01" * 321), model="fake-whisper"
+    )
+    assert text.text == "transcribed 321 bytes"
