@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import warnings
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -286,6 +287,17 @@ class Stream(Generic[T]):
         else:
             self._response.close()
         self._on_close()
+
+    def __del__(self) -> None:
+        # A stream dropped unread would keep its concurrency slot forever; give it back.
+        if not getattr(self, "_closed", True):
+            self._close(reuse=False)
+            warnings.warn(
+                "a Stream was garbage-collected unclosed: iterate it to the end, or use "
+                "'async with stream' / 'await stream.aclose()'",
+                ResourceWarning,
+                stacklevel=1,
+            )
 
     async def aclose(self) -> None:
         """Close the stream and release its connection (idempotent)."""

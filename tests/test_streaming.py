@@ -225,3 +225,18 @@ async def test_completions_stream_and_raw_stream(proxy: FakeProxy, client: LiteL
     proxy.on("POST", "/v1/responses", sse(b'data: {"type": "delta", "n": 1}\n\n'))
     raw = await client.request_stream("POST", "/v1/responses", json={"model": "m"})
     assert [e async for e in raw] == [{"type": "delta", "n": 1}]
+
+
+async def test_a_dropped_stream_gives_its_slot_back(proxy: FakeProxy) -> None:
+    import gc
+
+    proxy.on("POST", "/chat/completions", sse(chunk("a"), chunk("b")))
+    async with LiteLLMClient(base_url=proxy.url, max_in_flight=1) as client:
+        stream = await client.chat.completions.create(stream=True, **CHAT)
+        assert client._pool.semaphore._value == 0
+        with pytest.warns(ResourceWarning, match="garbage-collected unclosed"):  # noqa: PT031
+            del stream
+            gc.collect()
+        assert client._pool.semaphore._value == 1
+        proxy.on("GET", "/models", reply(200, {"data": []}))
+        await asyncio.wait_for(client.models.list(), 5)  # the one slot is usable again
