@@ -53,6 +53,39 @@ def reply(status: int = 200, body: Any = None, headers: dict[str, str] | None = 
     return handler
 
 
+def chunk(content: str, index: int = 0) -> bytes:
+    body = {"id": "s", "choices": [{"index": index, "delta": {"content": content}}]}
+    return b"data: " + orjson.dumps(body) + b"\n\n"
+
+
+def sse(
+    *events: bytes, done: bool = True, pause: float = 0.0, cut: bool = False, linger: float = 0.0
+) -> Handler:
+    """An SSE endpoint sending ``events``, then ``[DONE]`` unless ``done=False``; ``pause``
+    between events, ``cut`` drops the connection instead of ending, ``linger`` delays the end."""
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        for event in events:
+            await response.write(event)
+            if pause:
+                await asyncio.sleep(pause)
+        if cut:
+            assert request.transport is not None
+            request.transport.close()
+            return response
+        if done:
+            await response.write(b"data: [DONE]\n\n")
+        if linger:
+            # The chunked terminator comes late: only a drain after [DONE] keeps the connection.
+            await asyncio.sleep(linger)
+        await response.write_eof()
+        return response
+
+    return handler
+
+
 @dataclass
 class FakeProxy:
     """Answers each (method, path) from a script of handlers; the last one repeats."""

@@ -17,13 +17,10 @@ from typing import Any
 import orjson
 from aiohttp import web
 
+from .conftest import chunk, sse
+
 OK_CHAT = {"id": "c", "choices": [{"index": 0, "message": {"role": "assistant", "content": "ok"}}]}
 OK_BODY = orjson.dumps(OK_CHAT)
-
-
-def chunk(text: str) -> bytes:
-    body = {"id": "s", "choices": [{"index": 0, "delta": {"content": text}}]}
-    return b"data: " + orjson.dumps(body) + b"\n\n"
 
 
 class RawServer:
@@ -140,19 +137,6 @@ def scenarios(state: dict[str, int]) -> dict[str, Handler]:
             content_type="text/html",
         )
 
-    def stream(*events: bytes, done: bool = True) -> Handler:
-        async def handler(request: web.Request) -> web.StreamResponse:
-            response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-            await response.prepare(request)
-            for event in events:
-                await response.write(event)
-            if done:
-                await response.write(b"data: [DONE]\n\n")
-            await response.write_eof()
-            return response
-
-        return handler
-
     date = email.utils.formatdate(time.time() + 3, usegmt=True)
     return {
         "ok": first_then_ok(lambda: json_response(200, OK_CHAT), "ok", times=0),
@@ -171,8 +155,8 @@ def scenarios(state: dict[str, int]) -> dict[str, Handler]:
         "malformed-json": malformed_json,
         "truncated-json": truncated_json,
         "invalid-utf8": invalid_utf8,
-        "stream-no-done": stream(chunk("a"), chunk("b"), done=False),
-        "stream-error-event": stream(
+        "stream-no-done": sse(chunk("a"), chunk("b"), done=False),
+        "stream-error-event": sse(
             chunk("a"), b'data: {"error": {"message": "mid", "code": "500"}}\n\n', done=False
         ),
         "big-10mb": big,

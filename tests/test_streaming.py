@@ -7,7 +7,6 @@ import itertools
 
 import orjson
 import pytest
-from aiohttp import web
 
 from aio_litellm import (
     APIConnectionError,
@@ -19,7 +18,7 @@ from aio_litellm import (
     SSEDecoder,
 )
 
-from .conftest import FakeProxy, FakeSleep, reply
+from .conftest import FakeProxy, FakeSleep, chunk, reply, sse
 
 CHAT = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
 
@@ -80,36 +79,6 @@ def test_decoder_field_rules() -> None:
 
 
 # -- streams over the wire -----------------------------------------------------------------
-
-
-def chunk(content: str, index: int = 0) -> bytes:
-    body = {"id": "s", "choices": [{"index": index, "delta": {"content": content}}]}
-    return b"data: " + orjson.dumps(body) + b"\n\n"
-
-
-def sse(
-    *events: bytes, done: bool = True, pause: float = 0.0, cut: bool = False, linger: float = 0.0
-) -> object:
-    async def handler(request: web.Request) -> web.StreamResponse:
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-        await response.prepare(request)
-        for event in events:
-            await response.write(event)
-            if pause:
-                await asyncio.sleep(pause)
-        if cut:
-            assert request.transport is not None
-            request.transport.close()
-            return response
-        if done:
-            await response.write(b"data: [DONE]\n\n")
-        if linger:
-            # The chunked terminator comes late: only a drain after [DONE] keeps the connection.
-            await asyncio.sleep(linger)
-        await response.write_eof()
-        return response
-
-    return handler
 
 
 async def test_stream_yields_typed_chunks_and_reuses_connection(
