@@ -15,6 +15,7 @@ from ._exceptions import (
     LiteLLMError,
     NotFoundError,
     PermissionDeniedError,
+    PoolTimeoutError,
     RateLimitError,
     UnprocessableEntityError,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "NotFoundError",
     "PageNumberStyle",
     "PermissionDeniedError",
+    "PoolTimeoutError",
     "RateLimitError",
     "RetryPolicy",
     "SSEDecoder",

@@ -13,6 +13,7 @@ import os
 import ssl
 import time
 import warnings
+import weakref
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, overload
@@ -31,6 +32,7 @@ from ._exceptions import (
     APIError,
     APIResponseValidationError,
     ClientClosedError,
+    PoolTimeoutError,
     make_status_error,
 )
 from ._logging import Redactor, logger, mask_key, setup_logging
@@ -66,6 +68,9 @@ T = TypeVar("T")
 
 DEFAULT_TIMEOUT = Timeout()
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Built URLs are cached per path (declared endpoints: a few hundred); ad-hoc paths of
+# ``client.request`` past this many are built each time rather than held forever.
+_URL_CACHE_MAX = 2048
 
 setup_logging()
 
@@ -153,15 +158,19 @@ class _Pool:
     slots and the rate limiter. Owned (and closed) by the client that created it."""
 
     __slots__ = (
+        "aborted",
         "closed",
         "keepalive_timeout",
         "limiter",
         "max_body",
         "max_connections",
+        "max_event",
         "max_in_flight",
         "owns_session",
         "semaphore",
         "session",
+        "streams",
+        "tasks",
         "verify_ssl",
     )
 
@@ -175,10 +184,12 @@ class _Pool:
         keepalive_timeout: float,
         verify_ssl: bool | ssl.SSLContext = True,
         max_body: int | None = None,
+        max_event: int | None = None,
     ) -> None:
         self.session = session
         self.verify_ssl = verify_ssl
         self.max_body = max_body
+        self.max_event = max_event
         self.owns_session = session is None
         self.max_connections = max_connections
         self.keepalive_timeout = keepalive_timeout
@@ -188,6 +199,11 @@ class _Pool:
         self.max_in_flight = max_in_flight
         self.limiter = limiter
         self.closed = False
+        # What aclose() must end: tasks inside a call, and open streams (weakly: a dropped
+        # stream must still be freed, and give its slot back, without anyone closing it).
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.aborted: set[asyncio.Task[Any]] = set()
+        self.streams: weakref.WeakSet[Stream[Any]] = weakref.WeakSet()
 
     def get_session(self) -> aiohttp.ClientSession:
         session = self.session
@@ -201,8 +217,28 @@ class _Pool:
             )
         return session
 
+    def stream_closed(self, stream: Stream[Any]) -> None:
+        self.streams.discard(stream)
+        self.semaphore.release()
+
+    def took_abort(self, task: asyncio.Task[Any]) -> bool:
+        """Whether ``task``'s cancellation came from ``aclose`` alone (then it is taken back)."""
+        if task not in self.aborted:
+            return False
+        self.aborted.discard(task)
+        uncancel = getattr(task, "uncancel", None)  # 3.11+: tells whether others cancelled too
+        return uncancel is None or uncancel() == 0
+
     async def aclose(self) -> None:
         self.closed = True
+        # End every call and stream in flight now; each raises ClientClosedError to its caller.
+        current = asyncio.current_task()
+        for task in list(self.tasks):
+            if task is not current and not task.done():
+                self.aborted.add(task)
+                task.cancel()
+        for stream in list(self.streams):
+            stream._abort()
         session, self.session = self.session, None
         if session is not None and self.owns_session and not session.closed:
             await session.close()
@@ -215,13 +251,17 @@ class LiteLLMClient:
     ...     reply = await client.chat.completions.create(model="gpt-4o", messages=[...])
 
     ``base_url``/``api_key`` default to ``LITELLM_BASE_URL``/``LITELLM_API_KEY``.
-    ``timeout``: seconds for a whole attempt, or a ``Timeout``. ``max_connections``: the pool
-    size; ``max_in_flight``: requests sent at once (default: the pool size), the rest queue
-    without timing out. ``rate_limit=(n, seconds)``: at most n attempts per period (or pass any
-    ``limiter`` with ``async acquire()``). ``session``: an aiohttp session of yours, which the
-    client uses but never closes. ``verify_ssl``: certificate checks (on unless False, or
-    your ``ssl.SSLContext``). ``max_response_size``: the largest body accepted (256 MiB by
-    default; None for no limit). ``sleep``/``clock`` are injectable for tests.
+    ``timeout``: seconds for a whole attempt (queueing for a slot included; a stream's idle
+    bound too), or a ``Timeout`` (see there). ``max_connections``: the pool size;
+    ``max_in_flight``: requests sent at once (default: the pool size), the rest queue for a
+    slot. ``rate_limit=(n, seconds)``: at most n attempts sent per period, counted when they
+    hold a slot (or pass any ``limiter`` with ``async acquire()``). ``session``: an aiohttp
+    session of yours, which the client uses but never closes. ``verify_ssl``: certificate
+    checks (on unless False, or your ``ssl.SSLContext``). ``max_response_size``: the largest
+    body accepted, counted decoded (after gzip), and the most a stream may carry in all
+    (256 MiB by default; None for no limit); ``max_event_size``: the largest single stream
+    event (16 MiB). ``aclose()`` ends calls and streams still in flight with
+    ``ClientClosedError``. ``sleep``/``clock`` are injectable for tests.
     """
 
     def __init__(
@@ -241,6 +281,7 @@ class LiteLLMClient:
         keepalive_timeout: float = 4.0,
         verify_ssl: bool | ssl.SSLContext = True,
         max_response_size: int | None = 256 * 1024 * 1024,
+        max_event_size: int | None = 16 * 1024 * 1024,
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -250,6 +291,8 @@ class LiteLLMClient:
             raise ValueError("max_in_flight must be >= 1")
         if max_response_size is not None and max_response_size < 1:
             raise ValueError("max_response_size must be >= 1 or None")
+        if max_event_size is not None and max_event_size < 1:
+            raise ValueError("max_event_size must be >= 1 or None")
         if rate_limit is not None and limiter is not None:
             raise ValueError("pass rate_limit or limiter, not both")
         if rate_limit is not None:
@@ -270,6 +313,7 @@ class LiteLLMClient:
             keepalive_timeout=keepalive_timeout,
             verify_ssl=verify_ssl,
             max_body=max_response_size,
+            max_event=max_event_size,
         )
         self._setup(
             pool=pool,
@@ -307,6 +351,7 @@ class LiteLLMClient:
             timeout = Timeout(total=float(timeout))
         self.timeout = timeout
         self._timeouts = (timeout.for_aiohttp(stream=False), timeout.for_aiohttp(stream=True))
+        self._total = timeout.total
         self.retry = retry
         self._wait = HintedWait(retry)
         self._sleep = sleep
@@ -616,7 +661,9 @@ class LiteLLMClient:
             if url is None:
                 if "{" in path:
                     format_path(path, None)  # raises: a placeholder was left unfilled
-                url = self._urls[path] = URL(self.base_url + _check_path(path), encoded=True)
+                url = URL(self.base_url + _check_path(path), encoded=True)
+                if len(self._urls) < _URL_CACHE_MAX:
+                    self._urls[path] = url
             return url
         text = self.base_url + _check_path(format_path(path, dict(path_params or {})))
         if query:
@@ -628,6 +675,21 @@ class LiteLLMClient:
         return URL(text, encoded=True)
 
     async def _send(self, req: _Request, keep_content: bool = False) -> tuple[_Reply, APIResponse]:
+        pool = self._pool
+        task = asyncio.current_task()
+        if task is None:  # pragma: no cover - always inside a task under asyncio
+            return await self._send_tracked(req, keep_content)
+        pool.tasks.add(task)
+        try:
+            return await self._send_tracked(req, keep_content)
+        except asyncio.CancelledError:
+            if not pool.took_abort(task):
+                raise
+        finally:
+            pool.tasks.discard(task)
+        raise ClientClosedError("the client was closed while the request was in flight")
+
+    async def _send_tracked(self, req: _Request, keep_content: bool) -> tuple[_Reply, APIResponse]:
         start = self._clock()
         debug = logger.isEnabledFor(10)
         if debug:
@@ -706,66 +768,114 @@ class LiteLLMClient:
 
     async def _attempt(self, req: _Request) -> _Reply:
         pool = self._pool
-        if pool.limiter is not None:
-            await pool.limiter.acquire()
         semaphore = pool.semaphore
-        await semaphore.acquire()
-        handed_over = False
-        try:
-            session = pool.get_session()
-            body = req.body() if callable(req.body) else req.body
+        timeout = req.timeout
+        total = self._total
+        if not semaphore.locked():
+            await semaphore.acquire()  # free: returns without yielding
+        elif total is None:
+            await semaphore.acquire()
+        else:
+            # Queueing for a slot counts against the call's total: a client whose slots are
+            # all held by hung calls fails its next calls instead of hanging them.
+            deadline = self._clock() + total
             try:
-                resp = await session.request(
-                    req.method, req.url, data=body, headers=req.headers, timeout=req.timeout
-                )
-            except Exception as exc:
-                raise self._transport_error(exc, req) from exc
-            try:
-                status = resp.status
-                if status >= 400:
-                    if status in THROTTLE_STATUSES:
-                        listener = THROTTLE_LISTENER.get()
-                        if listener is not None:
-                            listener()
-                    raise self._status_error(req, resp, await read_body(resp, pool.max_body))
-                if req.stream:
-                    handed_over = True
-                    return _Reply(status, resp.headers, b"", resp)
-                content = await read_body(resp, pool.max_body)
-            except APIError:
-                raise
-            except ResponseTooLarge as exc:
-                resp.close()  # the rest of the body is not wanted: drop the connection
-                raise APIResponseValidationError(
-                    str(exc),
-                    status_code=resp.status,
-                    body=None,
+                await asyncio.wait_for(semaphore.acquire(), total)
+                left = deadline - self._clock()
+            except asyncio.TimeoutError:
+                left = 0.0
+            else:
+                if left <= 0:
+                    semaphore.release()
+            if left <= 0:
+                raise PoolTimeoutError(
+                    f"No free slot within the {total:g} s timeout: all max_in_flight="
+                    f"{pool.max_in_flight} are in use.",
                     method=req.method,
                     url=self._redactor.url(str(req.url)),
-                ) from exc
-            except Exception as exc:
-                resp.close()
-                raise self._transport_error(exc, req) from exc
-            finally:
-                if not handed_over:
-                    resp.release()
-            return _Reply(status, resp.headers, content)
+                )
+            if not req.stream:
+                timeout = self.timeout.for_aiohttp(stream=False, total=left)
+        try:
+            if pool.limiter is not None:
+                # Taken while holding the slot: requests queued for slots cannot bank tokens
+                # and then leave together in a burst over the rate.
+                await pool.limiter.acquire()
+            reply = await self._exchange(req, timeout)
+        except BaseException:
+            semaphore.release()
+            raise
+        if reply.response is None:
+            semaphore.release()
+        return reply
+
+    async def _exchange(self, req: _Request, timeout: aiohttp.ClientTimeout) -> _Reply:
+        """One request and its body (a stream: its headers). Errors are raised outside the
+        ``except`` blocks so the aiohttp exception, whose text may hold the raw URL with a
+        secret in its query, is never chained to ours."""
+        pool = self._pool
+        session = pool.get_session()
+        body = req.body() if callable(req.body) else req.body
+        failure: BaseException | None = None
+        try:
+            resp = await session.request(
+                req.method, req.url, data=body, headers=req.headers, timeout=timeout
+            )
+        except Exception as exc:
+            failure = self._transport_error(exc, req)
+        if failure is not None:
+            raise failure
+        try:
+            status = resp.status
+            if status >= 400:
+                if status in THROTTLE_STATUSES:
+                    listener = THROTTLE_LISTENER.get()
+                    if listener is not None:
+                        listener()
+                failure = self._status_error(req, resp, await read_body(resp, pool.max_body))
+                resp.release()
+            elif req.stream:
+                return _Reply(status, resp.headers, b"", resp)  # the Stream owns it now
+            else:
+                content = await read_body(resp, pool.max_body)
+                resp.release()
+                return _Reply(status, resp.headers, content)
+        except ResponseTooLarge as exc:
+            failure = APIResponseValidationError(
+                str(exc),
+                status_code=resp.status,
+                body=None,
+                method=req.method,
+                url=self._redactor.url(str(req.url)),
+            )
+        except Exception as exc:
+            failure = self._transport_error(exc, req)
         finally:
-            if not handed_over:
-                semaphore.release()
+            if not resp.closed and (failure is not None or not req.stream):
+                # Not read whole (cut, too large, cancelled): the rest is not wanted.
+                resp.close()
+        raise failure
 
     async def _open_stream(self, req: _Request, parse: Callable[[bytes], T]) -> Stream[T]:
         reply, info = await self._send(req)
         assert reply.response is not None
-        return Stream(
+        pool = self._pool
+        stream = Stream(
             reply.response,
             parse=parse,
-            on_close=self._pool.semaphore.release,
+            on_close=pool.stream_closed,
             info=info,
             redact=self._redactor,
             method=req.method,
             url=self._redactor.url(str(req.url)),
+            max_event_size=pool.max_event,
+            max_size=pool.max_body,
         )
+        pool.streams.add(stream)
+        if pool.closed:  # closed while the stream was opening
+            stream._abort()
+            raise ClientClosedError("the client was closed while the stream was opening")
+        return stream
 
     def _transport_error(self, exc: Exception, req: _Request) -> Exception:
         mapped = map_transport_error(exc, method=req.method, url=self._redactor.url(str(req.url)))
@@ -799,6 +909,7 @@ class LiteLLMClient:
         info: APIResponse,
         parse: Callable[[bytes], Any] | None,
     ) -> Any:
+        failure: APIResponseValidationError | None
         try:
             if parse is not None:
                 value = parse(content)
@@ -812,14 +923,20 @@ class LiteLLMClient:
                 # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
                 return _jsonutil.loads(content) if content else None
         except (ValueError, pydantic.ValidationError) as exc:
-            raise APIResponseValidationError(
+            # Built here, raised below: the validation error quotes the body (a created key's
+            # secret, say), so it is summarised redacted rather than chained.
+            failure = APIResponseValidationError(
                 f"unexpected response body for {info.method} {self._redactor.url(info.url)}: "
                 f"{self._redactor(str(exc))[:500]}",
                 status_code=info.status_code,
                 body=content[:2000],
                 method=info.method,
                 url=self._redactor.url(info.url),
-            ) from exc
+            )
+        else:
+            failure = None
+        if failure is not None:
+            raise failure
         if isinstance(value, Response):
             value._raw_response = info
         return value

@@ -13,6 +13,7 @@
     │   │   └── InternalServerError       >= 500
     │   ├── APIConnectionError        no usable answer: refused, reset, DNS, TLS ...
     │   │   └── APITimeoutError       connect, read or total timeout
+    │   │       └── PoolTimeoutError  no concurrency slot freed up within ``total``
     │   └── APIResponseValidationError  a 2xx body that is not what the endpoint returns
     └── ClientClosedError             the client was used after aclose()
 
@@ -40,6 +41,7 @@ __all__ = [
     "LiteLLMError",
     "NotFoundError",
     "PermissionDeniedError",
+    "PoolTimeoutError",
     "RateLimitError",
     "UnprocessableEntityError",
 ]
@@ -109,6 +111,16 @@ class APITimeoutError(APIConnectionError):
         sent: bool = True,
     ) -> None:
         super().__init__(message, method=method, url=url, sent=sent)
+
+
+class PoolTimeoutError(APITimeoutError):
+    """Every concurrency slot (``max_in_flight``) stayed in use for the call's whole ``total``.
+
+    Never sent, so never applied; not retried either: another wait would meet the same queue.
+    """
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        super().__init__(message, method=method, url=url, sent=False)
 
 
 class APIResponseValidationError(APIError):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tenacity import RetryCallState, wait_random_exponential
 
-from ._exceptions import APIConnectionError, APIStatusError
+from ._exceptions import APIConnectionError, APIStatusError, PoolTimeoutError
 
 __all__ = ["RETRY_STATUSES", "RetryPolicy", "parse_retry_after", "retry_hint", "should_retry"]
 
@@ -114,6 +114,8 @@ def should_retry(exc: BaseException, *, retry_safe: bool, policy: RetryPolicy) -
             return True
         statuses = RETRY_STATUSES if retry_safe else UNSAFE_RETRY_STATUSES
         return exc.status_code in statuses
+    if isinstance(exc, PoolTimeoutError):
+        return False
     if isinstance(exc, APIConnectionError):
         # Not sent (refused, DNS, connect timeout): nothing can have been applied.
         return retry_safe or not exc.sent

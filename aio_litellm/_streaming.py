@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import warnings
-from collections.abc import AsyncIterator, Callable
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -12,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import aiohttp
 
 from . import _jsonutil
-from ._exceptions import APIResponseValidationError, make_status_error
+from ._exceptions import APIResponseValidationError, ClientClosedError, make_status_error
 from ._transport import map_transport_error
 
 if TYPE_CHECKING:
     from ._response import APIResponse
 
-__all__ = ["SSEDecoder", "ServerSentEvent", "Stream"]
+__all__ = ["EventTooLarge", "SSEDecoder", "ServerSentEvent", "Stream"]
 
 T = TypeVar("T")
 
@@ -26,6 +27,10 @@ T = TypeVar("T")
 # keep-alive connection goes back to the pool; past these bounds it is closed instead.
 DRAIN_MAX_BYTES = 64 * 1024
 DRAIN_TIMEOUT = 1.0
+
+_BOM = b"\xef\xbb\xbf"
+
+RawEvent = tuple[bytes | None, bytes, str | None, int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +43,51 @@ class ServerSentEvent:
     retry: int | None = None
 
 
+class EventTooLarge(ValueError):
+    """One event (or one line) of a stream grew past the decoder's ``max_event_size``."""
+
+    def __init__(self, size: int, limit: int, events: list[RawEvent]) -> None:
+        super().__init__(f"a stream event of {size:,}+ bytes exceeds max_event_size={limit:,}")
+        self.size = size
+        self.limit = limit
+        self.events = events
+        """The events completed before the oversized one, in ``feed_raw``'s form."""
+
+
 class SSEDecoder:
     """Incremental decoder: feed bytes as they arrive, get events as they complete.
 
-    Follows the WHATWG rules: CR, LF and CRLF line ends (also split across chunks), ``data``
-    lines joined with LF, one leading space after the colon dropped, ``:`` comments ignored,
-    ``id`` with NUL ignored, ``retry`` only when all digits, an event with no data not dispatched.
+    Follows the WHATWG rules: an optional UTF-8 BOM first, CR, LF and CRLF line ends (also split
+    across chunks), ``data`` lines joined with LF, one leading space after the colon dropped,
+    ``:`` comments ignored, ``id`` with NUL ignored, ``retry`` only when all digits, an event with
+    no data not dispatched. ``max_event_size`` bounds what one event (or unfinished line) may
+    hold; past it ``feed`` raises ``EventTooLarge``.
     """
 
-    __slots__ = ("_buf", "_data", "_event", "_id", "_retry", "_skip_lf")
+    __slots__ = (
+        "_data",
+        "_event",
+        "_id",
+        "_parts",
+        "_parts_size",
+        "_retry",
+        "_skip_lf",
+        "_start",
+        "max_event_size",
+    )
 
-    def __init__(self) -> None:
-        self._buf = b""
+    def __init__(self, *, max_event_size: int | None = None) -> None:
+        # The unfinished last line, in the pieces it arrived in: joined once when its line
+        # ends, so a long line costs linear time, not a re-join per chunk.
+        self._parts: list[bytes] = []
+        self._parts_size = 0
+        self._start = True
         self._skip_lf = False
         self._data: list[bytes] = []
         self._event: bytes | None = None
         self._id: str | None = None
         self._retry: int | None = None
+        self.max_event_size = max_event_size
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Events completed by ``chunk``."""
@@ -68,22 +101,39 @@ class SSEDecoder:
             for event, data, last_id, retry in self.feed_raw(chunk)
         ]
 
-    def feed_raw(self, chunk: bytes) -> list[tuple[bytes | None, bytes, str | None, int | None]]:
+    def feed_raw(self, chunk: bytes) -> list[RawEvent]:
         """Like ``feed``, as ``(event, data, id, retry)`` with bytes left undecoded: the
         stream's hot path hands ``data`` straight to the JSON parser."""
+        if self._start:
+            chunk = self._strip_bom(chunk)
         if self._skip_lf and chunk[:1] == b"\n":
             chunk = chunk[1:]
         self._skip_lf = False
         if not chunk:
             return []
-        data = self._buf + chunk if self._buf else chunk
-        events: list[tuple[bytes | None, bytes, str | None, int | None]] = []
+        parts = self._parts
+        if not parts:
+            data = chunk
+        elif b"\n" not in chunk and b"\r" not in chunk:  # the pending line goes on
+            parts.append(chunk)
+            self._parts_size += len(chunk)
+            if self.max_event_size is not None:
+                self._check_size([])
+            return []
+        else:
+            parts.append(chunk)
+            data = b"".join(parts)
+            parts.clear()
+        events: list[RawEvent] = []
         if b"\r" in data:
             lines = [line.rstrip(b"\r\n") for line in self._split_any(data)]
         else:
             # The common case (LF only): one split, the last piece is the unfinished line.
             lines = data.split(b"\n")
-            self._buf = lines.pop()
+            last = lines.pop()
+            if last:
+                parts.append(last)
+        self._parts_size = len(parts[0]) if parts else 0
         append = self._data.append
         for line in lines:
             if line[:5] == b"data:":
@@ -96,22 +146,45 @@ class SSEDecoder:
                     events.append(event)
             else:
                 self._field(line)
+        if self.max_event_size is not None and (parts or self._data):
+            self._check_size(events)
         return events
+
+    def _strip_bom(self, chunk: bytes) -> bytes:
+        # The BOM may itself arrive split over the first chunks.
+        head = b"".join(self._parts) + chunk if self._parts else chunk
+        if len(head) < len(_BOM) and _BOM.startswith(head):
+            self._parts = [head] if head else []
+            self._parts_size = len(head)
+            return b""
+        self._start = False
+        self._parts = []
+        self._parts_size = 0
+        return head[len(_BOM) :] if head.startswith(_BOM) else head
+
+    def _check_size(self, events: list[RawEvent]) -> None:
+        limit = self.max_event_size
+        assert limit is not None
+        size = self._parts_size
+        if self._data:
+            size += sum(len(d) for d in self._data)
+        if size > limit:
+            raise EventTooLarge(size, limit, events)
 
     def _split_any(self, data: bytes) -> list[bytes]:
         lines = data.splitlines(keepends=True)
         last = lines[-1]
         if last[-1:] in (b"\r", b"\n"):
-            self._buf = b""
             # A CR at the very end may be the first half of a CRLF split across chunks.
             self._skip_lf = last[-1:] == b"\r"
         else:
-            self._buf = lines.pop()
+            self._parts.append(lines.pop())
         return lines
 
     def flush(self) -> None:
         """End of stream: an event not ended by a blank line is discarded, as the spec says."""
-        self._buf = b""
+        self._parts = []
+        self._parts_size = 0
         self._skip_lf = False
         self._data = []
         self._event = None
@@ -131,7 +204,7 @@ class SSEDecoder:
         elif name == b"retry" and value.isdigit():
             self._retry = int(value)
 
-    def _dispatch(self) -> tuple[bytes | None, bytes, str | None, int | None] | None:
+    def _dispatch(self) -> RawEvent | None:
         data, event = self._data, self._event
         self._data = []
         self._event = None
@@ -145,8 +218,12 @@ class Stream(Generic[T]):
 
     Ends at ``data: [DONE]`` (then the rest of the body is drained, bounded, so the connection is
     reused) or at the end of the body. An in-band ``{"error": ...}`` event raises the typed
-    error. ``async with stream``, ``await stream.aclose()`` and breaking out of ``async for`` all
-    release the connection and the concurrency slot.
+    error. ``async with stream``, ``await stream.aclose()`` and leaving an ``async for`` early
+    (``break``, an exception) all release the connection and the concurrency slot at once; so
+    does dropping a stream advanced with ``anext()`` (with a ``ResourceWarning``). The client's
+    ``Timeout.read`` bounds every wait between chunks; ``max_event_size`` and
+    ``max_response_size`` bound one event and the whole stream. Closing the client ends the
+    stream with ``ClientClosedError``, waking a task blocked reading it.
     """
 
     def __init__(
@@ -154,11 +231,13 @@ class Stream(Generic[T]):
         response: aiohttp.ClientResponse,
         *,
         parse: Callable[[bytes], T],
-        on_close: Callable[[], None],
+        on_close: Callable[[Stream[Any]], None],
         info: APIResponse,
         redact: Callable[[str], str],
         method: str,
         url: str,
+        max_event_size: int | None = None,
+        max_size: int | None = None,
     ) -> None:
         self._response = response
         self._parse = parse
@@ -167,62 +246,97 @@ class Stream(Generic[T]):
         self._method = method
         self._url = url
         self._closed = False
-        self._done = False
-        self._iterator: AsyncIterator[T] | None = None
+        self._aborted = False
+        self._failure: BaseException | None = None  # raised once the events before it are out
+        self._decoder = SSEDecoder(max_event_size=max_event_size)
+        self._queue: deque[RawEvent] = deque()
+        self._received = 0
+        self._max_size = max_size
         self.response = info
         """Status, headers and timing of the response that opened the stream."""
 
     def __aiter__(self) -> AsyncIterator[T]:
-        # A fresh generator per loop: when a loop breaks, its generator is dropped and finalised,
-        # which closes the stream without the caller having to.
-        return self._iterate()
+        # A separate iterator per loop, referenced by nothing but the loop: when a loop is left
+        # early the iterator is freed at once and closes the stream (no reference cycle, so no
+        # wait for the garbage collector).
+        return _LoopIterator(self)
 
     async def __anext__(self) -> T:
-        if self._iterator is None:
-            self._iterator = self._iterate()
-        return await self._iterator.__anext__()
-
-    async def __aenter__(self) -> Stream[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
-    async def _iterate(self) -> AsyncIterator[T]:
-        if self._closed:
-            return
-        decoder = SSEDecoder()
-        content = self._response.content
-        try:
-            while True:
+        queue = self._queue
+        while True:
+            if queue:
+                event, data, _, _ = queue.popleft()
+                if data == b"[DONE]":
+                    await self._drain()
+                    raise StopAsyncIteration
                 try:
-                    chunk = await content.readany()
-                except Exception as exc:
-                    mapped = map_transport_error(exc, method=self._method, url=self._url)
-                    if mapped is None:
-                        raise
-                    raise mapped from exc
-                if not chunk:
-                    break
-                for event, data, _, _ in decoder.feed_raw(chunk):
-                    if data == b"[DONE]":
-                        await self._drain()
-                        return
-                    yield self._event(event, data)
-            decoder.flush()
-            # The body ended without [DONE]: it was read whole, so the connection is reusable.
-            self._close(reuse=True)
-        finally:
+                    return self._event(event, data)
+                except BaseException:
+                    self._close(reuse=False)
+                    raise
+            if self._failure is not None:
+                failure, self._failure = self._failure, None
+                self._close(reuse=False)
+                raise failure
+            if self._closed:
+                if self._aborted:
+                    raise ClientClosedError("the client was closed while the stream was open")
+                raise StopAsyncIteration
+            await self._read()
+
+    async def _read(self) -> None:
+        error: BaseException | None = None
+        try:
+            chunk = await self._response.content.readany()
+        except Exception as exc:
+            error = self._read_error(exc)
+        except BaseException:  # cancelled: the stream cannot be resumed, give it back
             self._close(reuse=False)
+            raise
+        if error is None:
+            if not chunk:
+                self._decoder.flush()
+                # The body ended without [DONE]: read whole, so the connection is reusable.
+                self._close(reuse=True)
+                return
+            self._received += len(chunk)
+            try:
+                if self._max_size is not None and self._received > self._max_size:
+                    raise ValueError(
+                        f"a stream of {self._received:,}+ bytes exceeds "
+                        f"max_response_size={self._max_size:,}"
+                    )
+                self._queue.extend(self._decoder.feed_raw(chunk))
+                return
+            except EventTooLarge as exc:
+                self._queue.extend(exc.events)
+                self._failure = self._invalid(str(exc), None)
+                return
+            except ValueError as exc:
+                error = self._invalid(str(exc), None)
+        # Raised here, outside the handler, so the aiohttp exception (whose text may hold the
+        # raw URL) is not chained to ours.
+        self._close(reuse=False)
+        raise error
+
+    def _read_error(self, exc: Exception) -> BaseException:
+        if self._aborted:
+            return ClientClosedError("the client was closed while the stream was open")
+        mapped = map_transport_error(exc, method=self._method, url=self._url)
+        if mapped is None:
+            return exc
+        mapped.message = self._redact(mapped.message)
+        mapped.args = (mapped.message,)
+        return mapped
+
+    def _invalid(self, message: str, data: bytes | None) -> APIResponseValidationError:
+        return APIResponseValidationError(
+            message,
+            status_code=self._response.status,
+            body=None if data is None else data.decode("utf-8", "replace"),
+            method=self._method,
+            url=self._url,
+        )
 
     def _event(self, event: bytes | None, data: bytes) -> T:
         if event == b"error" or data.startswith(b'{"error"'):
@@ -230,13 +344,8 @@ class Stream(Generic[T]):
         try:
             return self._parse(data)
         except ValueError as exc:
-            raise APIResponseValidationError(
-                f"Malformed stream chunk: {exc}",
-                status_code=self._response.status,
-                body=data.decode("utf-8", "replace"),
-                method=self._method,
-                url=self._url,
-            ) from exc
+            error = self._invalid(f"Malformed stream chunk: {self._redact(str(exc))[:500]}", data)
+        raise error
 
     def _raise_in_band(self, data: bytes) -> None:
         try:
@@ -260,6 +369,21 @@ class Stream(Generic[T]):
             redact=self._redact,
         )
 
+    async def __aenter__(self) -> Stream[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     async def _drain(self) -> None:
         content = self._response.content
 
@@ -282,11 +406,19 @@ class Stream(Generic[T]):
         if self._closed:
             return
         self._closed = True
+        self._queue.clear()
         if reuse:
             self._response.release()
         else:
+            # Also wakes a task blocked in readany() with a "connection closed" error.
             self._response.close()
-        self._on_close()
+        self._on_close(self)
+
+    def _abort(self) -> None:
+        """The client is closing: end the stream; its reader gets ``ClientClosedError``."""
+        if not self._closed:
+            self._aborted = True
+            self._close(reuse=False)
 
     def __del__(self) -> None:
         # A stream dropped unread would keep its concurrency slot forever; give it back.
@@ -301,6 +433,19 @@ class Stream(Generic[T]):
 
     async def aclose(self) -> None:
         """Close the stream and release its connection (idempotent)."""
-        if self._iterator is not None:
-            await self._iterator.aclose()  # type: ignore[attr-defined]
         self._close(reuse=False)
+
+
+class _LoopIterator(AsyncIterator[T]):
+    """What ``async for`` iterates: the stream's own ``__anext__``, closing it when freed."""
+
+    __slots__ = ("_stream",)
+
+    def __init__(self, stream: Stream[T]) -> None:
+        self._stream = stream
+
+    def __anext__(self) -> Awaitable[T]:
+        return self._stream.__anext__()
+
+    def __del__(self) -> None:
+        self._stream._close(reuse=False)

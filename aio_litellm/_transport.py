@@ -19,12 +19,16 @@ READ_BUFSIZE = 4 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Timeout:
-    """Per-attempt timeouts in seconds (None: no limit).
+    """Timeouts in seconds (None: no limit). Every call is bounded by default.
 
-    ``connect``: establishing a connection (socket + TLS); time spent queueing for a free
-    connection or concurrency slot is not charged to it. ``read``: the longest gap while waiting
-    for response bytes. ``total``: one whole attempt of a non-streaming request, from the moment
-    it holds a slot; a stream's body is bounded by ``read`` only.
+    ``total``: a non-streaming attempt from the moment it asks for a concurrency slot to the
+    end of its body; for a stream, the wait for a slot. Time spent queueing for a slot counts
+    (``PoolTimeoutError`` when none frees up in time). ``connect``: establishing a connection
+    (socket + TLS); queueing is never charged to it. ``read``: the longest silence while
+    waiting for response bytes. For a stream it bounds every silence, the wait for the headers
+    and each gap between chunks, and defaults to ``total`` when None, so a hung stream always
+    ends (a stream as a whole may last longer). ``Timeout(total=None)`` with ``read=None``
+    lifts every bound but ``connect``.
     """
 
     total: float | None = 600.0
@@ -37,10 +41,21 @@ class Timeout:
             if value is not None and not value > 0:
                 raise ValueError(f"timeout {name} must be > 0 or None, not {value!r}")
 
-    def for_aiohttp(self, *, stream: bool) -> aiohttp.ClientTimeout:
+    @property
+    def stream_read(self) -> float | None:
+        """The idle bound between a stream's chunks."""
+        return self.read if self.read is not None else self.total
+
+    def for_aiohttp(self, *, stream: bool, total: float | None = None) -> aiohttp.ClientTimeout:
+        """aiohttp's timeouts for one attempt; ``total`` overrides what is left of ours."""
         # aiohttp's `connect` also covers waiting for a pooled connection; `sock_connect` does not.
+        if stream:
+            # aiohttp's total would bound the whole body: a stream gets its idle bound instead.
+            return aiohttp.ClientTimeout(
+                total=None, connect=None, sock_connect=self.connect, sock_read=self.stream_read
+            )
         return aiohttp.ClientTimeout(
-            total=None if stream else self.total,
+            total=self.total if total is None else total,
             connect=None,
             sock_connect=self.connect,
             sock_read=self.read,
@@ -101,14 +116,18 @@ def map_transport_error(exc: BaseException, *, method: str, url: str) -> APIConn
 
 
 async def read_body(resp: aiohttp.ClientResponse, limit: int | None) -> bytes:
-    """The whole body, refusing more than ``limit`` bytes (None: no limit) before reading it
-    when the server declares its length, or as soon as it is passed when it does not."""
+    """The whole body, refusing more than ``limit`` decoded bytes (None: no limit).
+
+    A declared length of an unencoded body is checked before reading; a compressed body is
+    counted as it inflates, so a small gzip bomb cannot get past the limit.
+    """
     if limit is None:
         return await resp.read()
     declared = resp.content_length
-    if declared is not None and declared > limit:
-        raise ResponseTooLarge(declared, limit)
-    if declared is not None:
+    encoding = resp.headers.get("Content-Encoding")
+    if declared is not None and (not encoding or encoding.lower() == "identity"):
+        if declared > limit:
+            raise ResponseTooLarge(declared, limit)
         return await resp.read()
     parts: list[bytes] = []
     size = 0

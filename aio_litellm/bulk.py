@@ -4,7 +4,7 @@
 >>> result = await runner.run(lambda spec: client.keys.create(**spec), specs)
 >>> result.failed            # every item ends as a value or an error: none is dropped
 >>> async for outcome in runner.stream(embed_chunk, chunks):   # in input order, as they finish
-...     ...
+...     ...                  # kept by nobody but you: memory stays bounded however many items
 
 Concurrency adapts (AIMD): a 429 or 503 seen by any attempt of the job (the client's own
 retries included) halves the number of operations in flight, once per round of requests;
@@ -15,10 +15,11 @@ each run of successes as long as the current limit raises it by one, back up to
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
 import sys
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Sized
 from dataclasses import dataclass, field
 from typing import Any, Generic, TextIO, TypeVar
 
@@ -40,6 +41,9 @@ R = TypeVar("R")
 
 class ItemSkipped(LiteLLMError):
     """The item was not run: the job stopped early (``max_errors`` reached)."""
+
+
+_NOT_RUN = "not run: the job stopped early"
 
 
 @dataclass(slots=True)
@@ -76,12 +80,29 @@ class Progress:
 
 @dataclass
 class BulkResult(Generic[I, R]):
-    """Every item's outcome, in input order (complete once ``run`` returned)."""
+    """What a job did; ``runner.result`` holds the latest job's, also after a cancellation.
+
+    ``run`` fills every field. ``stream`` hands each outcome to you and keeps none, so its
+    memory stays bounded: ``outcomes`` stays empty (and so do ``values``, ``succeeded``,
+    ``failed``); the counts, ``elapsed``, ``throttled``, ``unread_from`` and ``ok`` are filled.
+    The counts cover every outcome the job produced, including items interrupted by a
+    cancellation and those a stream's consumer stopped before seeing.
+    """
 
     outcomes: list[Outcome[I, R]] = field(default_factory=list)
+    """``run`` only: one outcome per item, in input order (the outcomes so far if cancelled)."""
     elapsed: float = 0.0
     throttled: int = 0
     """429/503 answers seen by the job's attempts (the client's retries included)."""
+    succeeded_count: int = 0
+    failed_count: int = 0
+    """Items whose operation raised, interrupted ones (``CancelledError``) included."""
+    skipped_count: int = 0
+    """Items not run because the job stopped early (``ItemSkipped``)."""
+    unread_from: int | None = None
+    """None when the source was read to its end. Otherwise the index of the first item never
+    taken from it (stopped by ``max_errors`` on a source of unknown length, cancelled, or a
+    stream closed early): an iterator is left positioned there, to resume from."""
 
     @property
     def values(self) -> list[R | None]:
@@ -93,17 +114,33 @@ class BulkResult(Generic[I, R]):
 
     @property
     def failed(self) -> list[Outcome[I, R]]:
+        """Outcomes with an error, ``ItemSkipped`` included."""
         return [o for o in self.outcomes if not o.ok]
 
     @property
     def ok(self) -> bool:
-        return all(o.ok for o in self.outcomes)
+        """Every item of the source ran and succeeded."""
+        return (
+            not (self.failed_count or self.skipped_count)
+            and self.unread_from is None
+            and all(o.ok for o in self.outcomes)
+        )
 
     def raise_first(self) -> None:
-        """Raise the first failure's error, if any."""
+        """Raise the first failure's error, if any (``run`` results: needs ``outcomes``)."""
         for outcome in self.outcomes:
             if outcome.error is not None:
                 raise outcome.error
+
+    def _record(self, outcome: Outcome[I, R], *, keep: bool) -> None:
+        if outcome.ok:
+            self.succeeded_count += 1
+        elif isinstance(outcome.error, ItemSkipped):
+            self.skipped_count += 1
+        else:
+            self.failed_count += 1
+        if keep:
+            self.outcomes.append(outcome)
 
 
 class AdaptiveLimit:
@@ -142,14 +179,21 @@ class BulkRunner:
     """Runs ``fn(item)`` for every item, at most ``concurrency`` at a time.
 
     ``rate=(n, seconds)``: at most n starts per period. ``token_rate=(n, seconds)`` with
-    ``cost(item)``: at most n units (e.g. tokens) per period. ``max_errors``: stop starting new
-    items once that many failed (1 = stop on the first error; None = run everything); the items
-    not started then end as ``ItemSkipped``. ``on_progress`` gets a ``Progress`` after every
-    item; ``progress=True`` draws a progress line on stderr. ``adaptive=False`` keeps the
-    concurrency fixed.
+    ``cost(item)``: at most n units (e.g. tokens) per period. ``on_progress`` gets a
+    ``Progress`` after every item; ``progress=True`` draws a progress line on stderr.
+    ``adaptive=False`` keeps the concurrency fixed.
 
-    If the caller is cancelled, in-flight operations are cancelled (their connections released)
-    and ``runner.result`` holds the outcomes so far, the interrupted ones as ``CancelledError``.
+    ``max_errors``: stop starting new items once that many failed (1 = stop on the first
+    error; None = run everything). Items in flight finish; items already taken from the source
+    but not started end as ``ItemSkipped``. The rest of a source of known length (``len()``,
+    else ``total``, read at most that far) is reported as ``ItemSkipped`` too, one at a time; a
+    source of unknown length, which may never end, is not read further: the job ends once the
+    items in flight finish and ``result.unread_from`` says where reading stopped.
+
+    Every started item ends as an outcome, whatever ``fn`` raised, a ``CancelledError`` the
+    runner did not cause included. If the caller is cancelled, in-flight operations are
+    cancelled (their connections released) and ``runner.result`` holds what was done so far
+    (``run``: the outcomes, the interrupted ones as ``CancelledError``).
     """
 
     def __init__(
@@ -191,12 +235,16 @@ class BulkRunner:
         *,
         total: int | None = None,
     ) -> BulkResult[I, R]:
-        """Run every item; the result lists one outcome per item, in input order."""
-        async for _ in self.stream(fn, items, total=total):
+        """Run every item; ``result.outcomes`` lists one outcome per item, in input order.
+
+        Every outcome is kept, since it is returned: for more items than fit in memory use
+        ``stream``.
+        """
+        async for _ in self._fan_out(fn, items, total, keep=True):
             pass
         return self.result
 
-    async def stream(
+    def stream(
         self,
         fn: Callable[[I], Awaitable[R]],
         items: Iterable[I] | AsyncIterable[I],
@@ -205,37 +253,70 @@ class BulkRunner:
     ) -> AsyncIterator[Outcome[I, R]]:
         """Yield each item's outcome in input order as soon as it and all before it are done.
 
-        Items are pulled from ``items`` only as capacity frees up, so a generator of millions
-        is never held in memory; finished outcomes wait at most a bounded window for a slower
-        earlier item.
+        Items are pulled from ``items`` only as capacity frees up and outcomes are not kept, so
+        memory holds the operations in flight plus a bounded reorder window (finished outcomes
+        waiting for a slower earlier item), however many items there are. ``runner.result``
+        gets the counts, not the outcomes. To stop early, close it (``contextlib.aclosing``):
+        the operations in flight are cancelled then, not when the generator is collected.
         """
-        if total is None and hasattr(items, "__len__"):
-            total = len(items)  # type: ignore[arg-type]
+        return self._fan_out(fn, items, total, keep=False)
+
+    async def _fan_out(
+        self,
+        fn: Callable[[I], Awaitable[R]],
+        items: Iterable[I] | AsyncIterable[I],
+        total: int | None,
+        *,
+        keep: bool,
+    ) -> AsyncIterator[Outcome[I, R]]:
+        length = len(items) if isinstance(items, Sized) else None
+        if total is None:
+            total = length
         concurrency, minimum, adaptive = self._concurrency
         limit = self.limit = AdaptiveLimit(concurrency, minimum=minimum, adaptive=adaptive)
         result: BulkResult[I, R] = BulkResult()
         self.result = result
-        window = max(4 * concurrency, 64)  # finished-but-unreported outcomes kept at most
+        window = max(4 * concurrency, 64)  # started-but-unreported items at most
         finished: asyncio.Queue[Outcome[I, R]] = asyncio.Queue()
-        running: dict[int, tuple[asyncio.Task[None], I]] = {}
+        running: dict[int, tuple[asyncio.Task[Outcome[I, R]], I]] = {}
         buffer: dict[int, Outcome[I, R]] = {}
         source = as_async_iter(items)
         next_index = next_emit = 0
         failures = succeeded = 0
-        exhausted = stopping = False
+        exhausted = stopping = interrupting = False
         start = self._clock()
 
-        async def one(index: int, item: I) -> None:
+        async def one(index: int, item: I) -> Outcome[I, R]:
             began = self._clock()
             generation = limit.generation
             THROTTLE_LISTENER.set(lambda: limit.on_throttle(generation))
             try:
                 await self._acquire(item)
+                if stopping:  # the job stopped while this one waited for the rate limit
+                    raise ItemSkipped(_NOT_RUN)
                 value = await fn(item)
             except Exception as exc:
-                finished.put_nowait(Outcome(index, item, None, exc, self._clock() - began))
+                return Outcome(index, item, None, exc, self._clock() - began)
+            return Outcome(index, item, value, None, self._clock() - began)
+
+        def settle(index: int, item: I, task: asyncio.Task[Outcome[I, R]]) -> None:
+            # However a task ended (a CancelledError the runner did not cause, any
+            # BaseException), its item gets an outcome: the loop waits for one per task.
+            # Only the runner's own cancelling is left to the cleanup below.
+            if task.cancelled():
+                if interrupting:
+                    return
+                error: BaseException = asyncio.CancelledError()
+                try:
+                    task.result()
+                except asyncio.CancelledError as exc:  # the original one, with its message
+                    error = exc
+                outcome: Outcome[I, R] = Outcome(index, item, None, error)
+            elif (raised := task.exception()) is not None:
+                outcome = Outcome(index, item, None, raised)
             else:
-                finished.put_nowait(Outcome(index, item, value, None, self._clock() - began))
+                outcome = task.result()
+            finished.put_nowait(outcome)
 
         try:
             while True:
@@ -250,7 +331,9 @@ class BulkRunner:
                     except StopAsyncIteration:
                         exhausted = True
                         break
-                    running[next_index] = (asyncio.create_task(one(next_index, item)), item)
+                    task = asyncio.create_task(one(next_index, item))
+                    task.add_done_callback(functools.partial(settle, next_index, item))
+                    running[next_index] = (task, item)
                     next_index += 1
                 if not running:
                     break
@@ -267,22 +350,32 @@ class BulkRunner:
                 self._report(succeeded, failures, total, len(running), start)
                 while next_emit in buffer:
                     ready = buffer.pop(next_emit)
-                    result.outcomes.append(ready)
                     next_emit += 1
+                    result._record(ready, keep=keep)
                     yield ready
             if stopping and not exhausted:
-                # No item is dropped silently: those never started end as skipped.
-                async for item in source:
-                    skipped: Outcome[I, R] = Outcome(
-                        next_index, item, None, ItemSkipped("not run: the job stopped early")
-                    )
+                # No item is dropped silently: the rest of a source of known length is reported
+                # as skipped, lazily. Any other may be endless and is left unread (unread_from).
+                known = length if length is not None else total
+                while known is not None and next_index < known:
+                    try:
+                        item = await source.__anext__()
+                    except StopAsyncIteration:
+                        exhausted = True
+                        break
+                    skipped: Outcome[I, R] = Outcome(next_index, item, None, ItemSkipped(_NOT_RUN))
                     next_index += 1
-                    result.outcomes.append(skipped)
+                    result._record(skipped, keep=keep)
                     yield skipped
+                    if next_index % 1024 == 0:
+                        await asyncio.sleep(0)  # a long run of skips must not block the loop
+                # A collection read to its len() is done; an iterator may go on past ``total``.
+                exhausted = exhausted or length is not None
         finally:
             if running:
                 # Cancelled (or the consumer stopped early): interrupt what is in flight, and
                 # record every started item's outcome, the interrupted ones as cancelled.
+                interrupting = True
                 for task, _ in running.values():
                     task.cancel()
                 await asyncio.gather(*(t for t, _ in running.values()), return_exceptions=True)
@@ -291,8 +384,9 @@ class BulkRunner:
                     buffer[done.index] = done
                 for index, (_, item) in running.items():
                     buffer.setdefault(index, Outcome(index, item, None, asyncio.CancelledError()))
-            if buffer:
-                result.outcomes.extend(buffer[i] for i in sorted(buffer))
+            for index in sorted(buffer):
+                result._record(buffer[index], keep=keep)
+            result.unread_from = None if exhausted else next_index
             result.elapsed = self._clock() - start
             result.throttled = limit.throttled
             if self._bar is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import struct
+import tracemalloc
 from collections.abc import Iterator
 from typing import Any
 
@@ -130,3 +131,33 @@ async def test_batch_bad_arguments(proxy: FakeProxy, client: LiteLLMClient) -> N
     assert proxy.seen == []
     empty = await client.embeddings.batch([], model="m", as_numpy=True)
     assert empty.vectors.shape == (0, 0) and empty.ok
+
+
+async def test_batch_iter_holds_only_the_window_not_every_vector(
+    proxy: FakeProxy, client: LiteLLMClient
+) -> None:
+    texts, dim = 600, 32_768  # 128 KiB a vector: 75 MiB for the whole job
+    vector = base64.b64encode(np.arange(dim, dtype="<f4").tobytes()).decode()
+    # One body shared by every answer (one text a request): the server side allocates nothing
+    # per request, so the peak measures the client.
+    answer = orjson.dumps({"data": [{"index": 0, "embedding": vector}]})
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        proxy.seen.clear()  # the fake proxy's request log would grow with the job
+        return web.Response(body=answer, content_type="application/json")
+
+    proxy.on("POST", "/embeddings", handler)
+    tracemalloc.start()
+    try:
+        seen = 0
+        async for batch in client.embeddings.batch_iter(
+            (f"t-{i}" for i in range(texts)), model="emb", batch_size=1, as_numpy=True
+        ):
+            assert batch.ok and batch.vectors.shape == (1, dim)
+            seen += len(batch.texts)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seen == texts
+    # At most 64 batches in flight or waiting for an earlier one: 8 MiB of vectors.
+    assert peak < 16 * 2**20, f"peak {peak / 2**20:.1f} MiB for {texts * dim * 4 / 2**20:.1f} MiB"

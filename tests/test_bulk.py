@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
+import itertools
 import random
 import time
+import tracemalloc
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from aiohttp import web
 
 from aio_litellm import LiteLLMClient, RateLimitError, RetryPolicy
-from aio_litellm.bulk import AdaptiveLimit, BulkRunner, ItemSkipped, Progress
+from aio_litellm.bulk import AdaptiveLimit, BulkRunner, ItemSkipped, Outcome, Progress
 
 from .conftest import FakeProxy, FakeSleep
 
@@ -255,3 +258,175 @@ async def test_errors_keep_their_type(proxy: FakeProxy, sleep: FakeSleep) -> Non
     async with LiteLLMClient(base_url=proxy.url, sleep=sleep, max_retries=1) as client:
         result = await BulkRunner(concurrency=2).run(lambda _: client.models.list(), range(3))
     assert [type(o.error) for o in result.outcomes] == [RateLimitError] * 3
+
+
+# -- memory: a stream keeps nothing but what is in flight and the reorder window ----------
+
+
+async def test_stream_holds_only_the_window_not_every_outcome() -> None:
+    items, size = 20_000, 4096
+
+    async def big(x: int) -> bytes:
+        for _ in range(x % 3):  # finish out of order: the reorder window is used
+            await asyncio.sleep(0)
+        return bytes(size)
+
+    runner = BulkRunner(concurrency=16)
+    tracemalloc.start()
+    try:
+        count = 0
+        async for outcome in runner.stream(big, range(items)):
+            count += len(outcome.value or b"") == size
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == items
+    assert peak < 8 * 2**20, f"peak {peak / 2**20:.1f} MiB for {items * size / 2**20:.0f} MiB"
+    result = runner.result
+    assert result.outcomes == []  # stream keeps none: the counts say what happened
+    assert (result.succeeded_count, result.failed_count, result.skipped_count) == (items, 0, 0)
+    assert result.ok and result.unread_from is None and result.elapsed > 0
+
+
+async def test_run_keeps_outcomes_and_counts_them() -> None:
+    result = await BulkRunner(concurrency=4, max_errors=2).run(fail_on_odd, range(40))
+    counts = (result.succeeded_count, result.failed_count, result.skipped_count)
+    assert counts == (
+        len(result.succeeded),
+        len([o for o in result.failed if not isinstance(o.error, ItemSkipped)]),
+        len([o for o in result.failed if isinstance(o.error, ItemSkipped)]),
+    )
+    assert sum(counts) == len(result.outcomes) == 40
+    assert not result.ok and result.unread_from is None  # a range is read to its end
+
+
+async def test_a_stream_closed_early_says_where_reading_stopped() -> None:
+    async def instant(x: int) -> int:
+        return x
+
+    source = iter(range(10_000))
+    runner = BulkRunner(concurrency=4, adaptive=False)
+    async with contextlib.aclosing(runner.stream(instant, source)) as outcomes:
+        async for _ in outcomes:
+            break  # 4 were started, and finished, before the first was reported
+    result = runner.result
+    assert result.unread_from == 4 == next(source)  # the iterator is left positioned there
+    assert result.succeeded_count == 4  # counted, though the consumer saw only one
+    assert result.outcomes == [] and not result.ok
+
+
+# -- no hang: every started item ends as an outcome ---------------------------------------
+
+
+class Fatal(BaseException):
+    """Not an Exception: an operation may still raise it."""
+
+
+async def test_a_cancelled_error_the_runner_did_not_cause_is_the_items_outcome() -> None:
+    cancelled_elsewhere: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    cancelled_elsewhere.cancel()
+
+    async def op(x: int) -> int:
+        await asyncio.sleep(0)
+        if x == 1:
+            raise asyncio.CancelledError("raised by the operation")
+        if x == 3:
+            await cancelled_elsewhere  # someone else's cancelled future
+        if x == 5:
+            task = asyncio.current_task()
+            assert task is not None
+            asyncio.get_running_loop().call_soon(task.cancel)  # someone else cancels the task
+            await asyncio.sleep(10)
+        if x == 7:
+            raise Fatal
+        return x
+
+    result = await asyncio.wait_for(BulkRunner(concurrency=4).run(op, range(10)), 5)
+    assert [o.index for o in result.outcomes] == list(range(10))
+    errors = {o.index: o.error for o in result.outcomes if not o.ok}
+    assert sorted(errors) == [1, 3, 5, 7]
+    assert all(isinstance(errors[i], asyncio.CancelledError) for i in (1, 3, 5))
+    assert "raised by the operation" in str(errors[1])
+    assert isinstance(errors[7], Fatal)
+    assert result.values[8] == 8 and result.failed_count == 4
+
+
+async def test_an_endless_source_is_not_drained_after_max_errors() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[int]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            if pulled > 10_000:
+                raise AssertionError("the runner drained an endless source")
+            yield i
+
+    source = endless()
+    runner = BulkRunner(concurrency=4, max_errors=1)
+    result = await asyncio.wait_for(runner.run(fail_on_odd, source), 5)
+    assert result.unread_from == pulled < 100  # stopped reading at once
+    assert next(source) == result.unread_from  # left positioned at the first unread item
+    assert [o.index for o in result.outcomes] == list(range(result.unread_from))
+    assert not result.ok and result.failed_count >= 1
+
+
+async def test_an_endless_async_source_ends_the_stream_promptly() -> None:
+    async def endless() -> AsyncIterator[int]:
+        for i in itertools.count():
+            await asyncio.sleep(0)
+            yield i
+
+    async def collect() -> list[Outcome[int, int]]:
+        return [o async for o in runner.stream(fail_on_odd, endless())]
+
+    runner = BulkRunner(concurrency=4, max_errors=1)
+    outcomes = await asyncio.wait_for(collect(), 5)
+    assert [o.index for o in outcomes] == list(range(len(outcomes)))
+    assert runner.result.unread_from == len(outcomes) < 100
+
+
+async def test_an_iterator_with_total_is_reported_skipped_up_to_total() -> None:
+    source = iter(range(100))
+    runner = BulkRunner(concurrency=2, max_errors=1)
+    result = await asyncio.wait_for(runner.run(fail_on_odd, source, total=50), 5)
+    assert [o.index for o in result.outcomes] == list(range(50))
+    assert result.skipped_count > 40 and isinstance(result.outcomes[-1].error, ItemSkipped)
+    assert result.unread_from == 50 and next(source) == 50
+    short = await BulkRunner(concurrency=2, max_errors=1).run(fail_on_odd, iter(range(9)), total=50)
+    assert len(short.outcomes) == 9 and short.unread_from is None  # read to its end, not to 50
+
+
+async def test_items_waiting_for_the_rate_limit_are_skipped_not_run_after_max_errors() -> None:
+    called: list[int] = []
+
+    async def op(x: int) -> int:
+        called.append(x)
+        if x == 0:
+            raise ValueError("first fails")
+        return x
+
+    runner = BulkRunner(concurrency=4, rate=(2, 0.2), max_errors=1)
+    result = await asyncio.wait_for(runner.run(op, range(4)), 5)
+    assert called == [0, 1]  # 2 and 3 were waiting for a slot when the job stopped
+    assert [type(o.error) for o in result.outcomes] == [ValueError, type(None)] + [ItemSkipped] * 2
+
+
+async def test_a_long_run_of_skips_lets_the_event_loop_run() -> None:
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    background = asyncio.create_task(ticker())
+    runner = BulkRunner(concurrency=1, max_errors=1)
+    at_first_skip = None
+    async for outcome in runner.stream(fail_on_odd, range(1, 5_000)):
+        if at_first_skip is None and isinstance(outcome.error, ItemSkipped):
+            at_first_skip = ticks
+    background.cancel()
+    assert at_first_skip is not None and ticks > at_first_skip
+    assert runner.result.skipped_count == 4_998 and runner.result.unread_from is None

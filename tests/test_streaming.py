@@ -68,6 +68,14 @@ def test_decoder_byte_by_byte_and_three_way_splits() -> None:
         assert decode(SAMPLE[:a], SAMPLE[a:b], SAMPLE[b:]) == EXPECTED
 
 
+@pytest.mark.parametrize("split", [0, 1, 2, 3, 4])
+def test_decoder_skips_a_leading_bom_even_split(split: int) -> None:
+    body = b"\xef\xbb\xbfdata: first\n\ndata: second\n\n"
+    assert [e.data for e in decode(body[:split], body[split:])] == ["first", "second"]
+    # Only at the very start: a BOM later is data.
+    assert decode(b"data: a\n\n\xef\xbb\xbfdata: b\n\n")[1:] == []
+
+
 def test_decoder_field_rules() -> None:
     assert decode(b"id: a\0b\ndata: x\n\n") == [ServerSentEvent("x")]  # NUL in id: ignored
     assert decode(b"retry: 12a\ndata: x\n\n") == [ServerSentEvent("x")]  # non-digit retry
