@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
-    from ._client import LiteLLMClient
+    from ._pipeline import Pipeline
 
-__all__ = ["Resource", "require"]
+__all__ = ["Resource", "group", "require"]
+
+R = TypeVar("R")
 
 
 class Resource:
@@ -16,11 +19,47 @@ class Resource:
 
     __slots__ = ("_client",)
 
-    def __init__(self, client: LiteLLMClient) -> None:
+    def __init__(self, client: Pipeline) -> None:
         self._client = client
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
+
+
+class group(Generic[R]):
+    """A resource group of a client (or of a parent group), imported on first access.
+
+    ``chat: group[Chat] = group("chat:Chat")`` names ``aio_litellm.resources.chat.Chat``. The
+    module is imported and the group built once per client, then kept in the owner's
+    ``__dict__`` (a non-data descriptor: later reads are plain attribute lookups).
+    """
+
+    __slots__ = ("_attr", "_module", "_name")
+
+    def __init__(self, target: str) -> None:
+        module, sep, name = target.partition(":")
+        if not (sep and module and name):
+            raise ValueError(f"group target must be 'module:Class', not {target!r}")
+        self._module = f"aio_litellm.resources.{module}"
+        self._name = name
+        self._attr = ""
+
+    def __set_name__(self, owner: type[Any], attr: str) -> None:
+        self._attr = attr
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> group[R]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type[Any]) -> R: ...
+
+    def __get__(self, obj: object | None, owner: type[Any]) -> group[R] | R:
+        if obj is None:
+            return self
+        cls = getattr(importlib.import_module(self._module), self._name)
+        value: R = cls(obj._client if isinstance(obj, Resource) else obj)
+        obj.__dict__[self._attr] = value
+        return value
 
 
 def require(method: str, params: Mapping[str, Any], *names: str) -> None:

@@ -1,7 +1,7 @@
 """When to retry, and how long to wait: server hints first, capped; else full-jitter backoff.
 
 Tenacity drives the loop (stop, wait, sleep); this module supplies its policy. The first attempt
-runs outside tenacity (see ``_client``), so the common no-retry case pays nothing for it.
+runs outside tenacity (see ``_pipeline``), so the common no-retry case pays nothing for it.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
-
-from tenacity import RetryCallState, wait_random_exponential
+from typing import TYPE_CHECKING, Any
 
 from ._exceptions import APIConnectionError, APIStatusError, PoolTimeoutError
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 __all__ = ["RETRY_STATUSES", "RetryPolicy", "parse_retry_after", "retry_hint", "should_retry"]
 
@@ -126,9 +128,8 @@ class HintedWait:
     """tenacity wait strategy: the server's hint when it gave one, else full-jitter backoff."""
 
     def __init__(self, policy: RetryPolicy) -> None:
-        self._backoff = wait_random_exponential(
-            multiplier=policy.initial_backoff, max=policy.max_backoff
-        )
+        self._policy = policy
+        self._backoff: Any = None  # built on the first retry: tenacity loads only when needed
 
     def __call__(self, state: RetryCallState) -> float:
         outcome = state.outcome
@@ -136,4 +137,11 @@ class HintedWait:
         hint = retry_hint(exc) if exc is not None else None
         if hint is not None:
             return hint
+        if self._backoff is None:
+            from tenacity import wait_random_exponential
+
+            policy = self._policy
+            self._backoff = wait_random_exponential(
+                multiplier=policy.initial_backoff, max=policy.max_backoff
+            )
         return float(self._backoff(state))

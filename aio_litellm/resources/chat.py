@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
 
 from .._endpoint import Endpoint
-from .._resource import Resource, require
+from .._resource import Resource, group, require
 from .._streaming import Stream
 from ..types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams
 
@@ -55,6 +54,4 @@ class ChatCompletions(Resource):
 class Chat(Resource):
     __slots__ = ("__dict__",)
 
-    @cached_property
-    def completions(self) -> ChatCompletions:
-        return ChatCompletions(self._client)
+    completions: group[ChatCompletions] = group("chat:ChatCompletions")

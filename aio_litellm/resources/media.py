@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cached_property
 from typing import Any
 
 from .._endpoint import Endpoint
 from .._multipart import FileTypes
-from .._resource import Resource, require
+from .._resource import Resource, group, require
 from ..types.media import ImagesResponse, ModerationCreateResponse, RerankResponse, Transcription
 
 __all__ = ["Audio", "Images", "Moderations", "Rerank"]
@@ -145,13 +144,8 @@ class Transcriptions(Resource):
 class Audio(Resource):
     __slots__ = ("__dict__",)
 
-    @cached_property
-    def speech(self) -> Speech:
-        return Speech(self._client)
-
-    @cached_property
-    def transcriptions(self) -> Transcriptions:
-        return Transcriptions(self._client)
+    speech: group[Speech] = group("media:Speech")
+    transcriptions: group[Transcriptions] = group("media:Transcriptions")
 
 
 class Rerank(Resource):

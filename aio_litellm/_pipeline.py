@@ -1,0 +1,701 @@
+"""The request pipeline every endpoint goes through, apart from the public client.
+
+One call: build the request once (URL, headers, body) -> attempt (concurrency slot, rate
+limiter, aiohttp, read, typed error) -> on a retryable failure hand over to tenacity for the
+rest -> parse the body into the endpoint's result. The first attempt runs without tenacity so
+the common case (no retry) costs no retry machinery. ``LiteLLMClient`` adds the options, the
+lifecycle and the resource tree on top.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import weakref
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from urllib.parse import urlencode
+
+import aiohttp
+import pydantic
+from multidict import CIMultiDictProxy
+from typing_extensions import TypedDict
+from yarl import URL
+
+from . import _jsonutil
+from ._endpoint import Endpoint, format_path
+from ._exceptions import (
+    APIError,
+    APIResponseValidationError,
+    ClientClosedError,
+    PoolTimeoutError,
+    make_status_error,
+)
+from ._logging import Redactor, logger
+from ._models import Response
+from ._multipart import FileTypes, build_form_factory
+from ._response import APIResponse
+from ._retry import (
+    THROTTLE_LISTENER,
+    THROTTLE_STATUSES,
+    HintedWait,
+    RetryPolicy,
+    Sleep,
+    should_retry,
+)
+from ._streaming import Stream
+from ._transport import ResponseTooLarge, Timeout, make_session, map_transport_error, read_body
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
+
+__all__ = ["NOT_GIVEN", "Limiter", "Pipeline", "RequestOptions"]
+
+T = TypeVar("T")
+
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+# Built URLs are cached per path (declared endpoints: a few hundred); ad-hoc paths of
+# ``client.request`` past this many are built each time rather than held forever.
+_URL_CACHE_MAX = 2048
+
+
+class _NotGiven:
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+NOT_GIVEN: Any = _NotGiven()
+"""Sentinel: "no JSON body", distinct from an explicit ``None`` (JSON ``null``)."""
+
+
+class RequestOptions(TypedDict, total=False):
+    """What ``client.request*`` accepts besides method and path."""
+
+    path_params: Mapping[str, Any] | None
+    """Values for ``{name}`` placeholders in the path, each escaped as one segment."""
+    params: Mapping[str, Any] | None
+    """Query parameters; None values are left out, lists repeat the name."""
+    json: Any
+    """A JSON body (serialised with orjson)."""
+    form: Mapping[str, Any] | None
+    """Form fields: urlencoded, or multipart together with ``files``."""
+    files: Mapping[str, FileTypes] | None
+    headers: Mapping[str, str] | None
+    retry_safe: bool | None
+    """Whether a request that may have reached the server can be sent again (default: True
+    for GET, HEAD, OPTIONS, PUT, DELETE)."""
+
+
+class Limiter(Protocol):
+    """Anything with ``await acquire()``, such as ``aiolimiter.AsyncLimiter``."""
+
+    async def acquire(self) -> Any: ...
+
+
+Body = bytes | Callable[[], aiohttp.FormData] | None
+
+
+class _Request:
+    __slots__ = ("body", "headers", "method", "retry_safe", "stream", "timeout", "url")
+
+    def __init__(
+        self,
+        method: str,
+        url: URL,
+        headers: Mapping[str, str],
+        body: Body,
+        retry_safe: bool,
+        stream: bool,
+        timeout: aiohttp.ClientTimeout,
+    ) -> None:
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.retry_safe = retry_safe
+        self.stream = stream
+        self.timeout = timeout
+
+
+class _Reply:
+    __slots__ = ("content", "headers", "response", "retries", "status")
+
+    def __init__(
+        self,
+        status: int,
+        headers: CIMultiDictProxy[str],
+        content: bytes,
+        response: aiohttp.ClientResponse | None = None,
+    ) -> None:
+        self.status = status
+        self.headers = headers
+        self.content = content
+        self.response = response
+        self.retries = 0
+
+
+class _Pool:
+    """What a client shares with its ``with_options`` copies: the session, the concurrency
+    slots and the rate limiter. Owned (and closed) by the client that created it."""
+
+    __slots__ = (
+        "aborted",
+        "closed",
+        "keepalive_timeout",
+        "limiter",
+        "max_body",
+        "max_connections",
+        "max_event",
+        "max_in_flight",
+        "owns_session",
+        "semaphore",
+        "session",
+        "streams",
+        "tasks",
+        "verify_ssl",
+    )
+
+    def __init__(
+        self,
+        *,
+        session: aiohttp.ClientSession | None,
+        max_connections: int,
+        max_in_flight: int,
+        limiter: Limiter | None,
+        keepalive_timeout: float,
+        verify_ssl: bool | ssl.SSLContext = True,
+        max_body: int | None = None,
+        max_event: int | None = None,
+    ) -> None:
+        self.session = session
+        self.verify_ssl = verify_ssl
+        self.max_body = max_body
+        self.max_event = max_event
+        self.owns_session = session is None
+        self.max_connections = max_connections
+        self.keepalive_timeout = keepalive_timeout
+        # Requests queue here, before aiohttp starts its timers, so waiting for a slot is never
+        # charged to a request's timeouts.
+        self.semaphore = asyncio.Semaphore(max_in_flight)
+        self.max_in_flight = max_in_flight
+        self.limiter = limiter
+        self.closed = False
+        # What aclose() must end: tasks inside a call, and open streams (weakly: a dropped
+        # stream must still be freed, and give its slot back, without anyone closing it).
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.aborted: set[asyncio.Task[Any]] = set()
+        self.streams: weakref.WeakSet[Stream[Any]] = weakref.WeakSet()
+
+    def get_session(self) -> aiohttp.ClientSession:
+        session = self.session
+        if session is None:
+            if self.closed:
+                raise ClientClosedError("the client is closed")
+            session = self.session = make_session(
+                max_connections=self.max_connections,
+                keepalive_timeout=self.keepalive_timeout,
+                verify_ssl=self.verify_ssl,
+            )
+        return session
+
+    def stream_closed(self, stream: Stream[Any]) -> None:
+        self.streams.discard(stream)
+        self.semaphore.release()
+
+    def took_abort(self, task: asyncio.Task[Any]) -> bool:
+        """Whether ``task``'s cancellation came from ``aclose`` alone (then it is taken back)."""
+        if task not in self.aborted:
+            return False
+        self.aborted.discard(task)
+        uncancel = getattr(task, "uncancel", None)  # 3.11+: tells whether others cancelled too
+        return uncancel is None or uncancel() == 0
+
+    async def aclose(self) -> None:
+        self.closed = True
+        # End every call and stream in flight now; each raises ClientClosedError to its caller.
+        current = asyncio.current_task()
+        for task in list(self.tasks):
+            if task is not current and not task.done():
+                self.aborted.add(task)
+                task.cancel()
+        for stream in list(self.streams):
+            stream._abort()
+        session, self.session = self.session, None
+        if session is not None and self.owns_session and not session.closed:
+            await session.close()
+
+
+class Pipeline:
+    """Per-client request state (base URL, headers, timeouts, retry policy) and the pipeline.
+
+    Resources call ``_call``/``_stream``; ``LiteLLMClient`` builds one with ``_setup``.
+    """
+
+    def _setup(
+        self,
+        *,
+        pool: _Pool,
+        owner: bool,
+        base_url: str | None,
+        api_key: str | None,
+        timeout: float | Timeout | None,
+        retry: RetryPolicy,
+        default_headers: dict[str, str],
+        sleep: Sleep,
+        clock: Callable[[], float],
+    ) -> None:
+        self._pool = pool
+        self._owner = owner
+        self._closed = False
+        self.base_url = _normalize_base_url(base_url)
+        self.api_key = api_key or None
+        if timeout is None:
+            timeout = Timeout(total=None, connect=None, read=None)
+        elif not isinstance(timeout, Timeout):
+            timeout = Timeout(total=float(timeout))
+        self.timeout = timeout
+        self._timeouts = (timeout.for_aiohttp(stream=False), timeout.for_aiohttp(stream=True))
+        self._total = timeout.total
+        self.retry = retry
+        self._wait = HintedWait(retry)
+        self._sleep = sleep
+        self._clock = clock
+        self.default_headers = default_headers
+        self._redactor = Redactor([self.api_key])
+        base = {
+            "Accept": "application/json",
+            "User-Agent": f"aio-litellm/{__version__}",
+        }
+        if self.api_key:
+            base["Authorization"] = f"Bearer {self.api_key}"
+        base.update(default_headers)
+        self._headers = base
+        self._headers_json = {**base, "Content-Type": "application/json"}
+        self._urls: dict[str, URL] = {}
+
+    def _check_open(self) -> None:
+        if self._closed or self._pool.closed:
+            raise ClientClosedError("the client is closed; create a new LiteLLMClient")
+
+    def _build_options(
+        self, method: str, path: str, options: RequestOptions, *, stream: bool
+    ) -> _Request:
+        unknown = options.keys() - RequestOptions.__annotations__.keys()
+        if unknown:
+            raise TypeError(f"request() got unexpected argument(s): {', '.join(sorted(unknown))}")
+        return self._build(
+            method,
+            path,
+            options.get("path_params"),
+            options.get("params"),
+            options.get("json", NOT_GIVEN),
+            options.get("form"),
+            options.get("files"),
+            options.get("headers"),
+            options.get("retry_safe"),
+            stream,
+        )
+
+    async def _call(
+        self,
+        ep: Endpoint[T],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        json: Any = NOT_GIVEN,
+        form: Mapping[str, Any] | None = None,
+        files: Mapping[str, FileTypes] | None = None,
+        parse: Callable[[bytes], T] | None = None,
+    ) -> T:
+        """Send one declared endpoint and return its parsed result."""
+        req = self._build(
+            ep.method, ep.path, path, query, json, form, files, None, ep.retry_safe, False
+        )
+        reply, info = await self._send(req)
+        result: T = self._parse(ep.result, reply.content, info, parse)
+        return result
+
+    async def _stream(
+        self,
+        ep: Endpoint[Any],
+        parse: Callable[[bytes], T],
+        *,
+        json: Any = NOT_GIVEN,
+    ) -> Stream[T]:
+        req = self._build(ep.method, ep.path, None, None, json, None, None, None, True, True)
+        return await self._open_stream(req, parse)
+
+    def _build(
+        self,
+        method: str,
+        path: str,
+        path_params: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        json: Any,
+        form: Mapping[str, Any] | None,
+        files: Mapping[str, FileTypes] | None,
+        headers: Mapping[str, str] | None,
+        retry_safe: bool | None,
+        stream: bool,
+    ) -> _Request:
+        self._check_open()
+        method = method.upper()
+        body: Body = None
+        if files or form is not None:
+            if json is not NOT_GIVEN:
+                raise TypeError("pass json, or form/files, not both")
+            body = build_form_factory(form, files)
+            base = self._headers
+        elif json is not NOT_GIVEN:
+            body = _jsonutil.dumps(json)
+            base = self._headers_json
+        else:
+            base = self._headers
+        if headers:
+            base = {**base, **headers}
+        if retry_safe is None:
+            retry_safe = method in _IDEMPOTENT_METHODS
+        return _Request(
+            method,
+            self._url(path, path_params, query),
+            base,
+            body,
+            retry_safe,
+            stream,
+            self._timeouts[stream],
+        )
+
+    def _url(
+        self, path: str, path_params: Mapping[str, Any] | None, query: Mapping[str, Any] | None
+    ) -> URL:
+        if not path_params and not query:
+            url = self._urls.get(path)
+            if url is None:
+                if "{" in path:
+                    format_path(path, None)  # raises: a placeholder was left unfilled
+                url = URL(self.base_url + _check_path(path), encoded=True)
+                if len(self._urls) < _URL_CACHE_MAX:
+                    self._urls[path] = url
+            return url
+        text = self.base_url + _check_path(format_path(path, dict(path_params or {})))
+        if query:
+            qs = _encode_query(query)
+            if qs:
+                text += ("&" if "?" in text else "?") + qs
+        # encoded=True: the path is already escaped; re-parsing would decode %2E%2E and
+        # collapse it into a parent directory.
+        return URL(text, encoded=True)
+
+    async def _send(self, req: _Request, keep_content: bool = False) -> tuple[_Reply, APIResponse]:
+        pool = self._pool
+        task = asyncio.current_task()
+        if task is None:  # pragma: no cover - always inside a task under asyncio
+            return await self._send_tracked(req, keep_content)
+        pool.tasks.add(task)
+        try:
+            return await self._send_tracked(req, keep_content)
+        except asyncio.CancelledError:
+            if not pool.took_abort(task):
+                raise
+        finally:
+            pool.tasks.discard(task)
+        raise ClientClosedError("the client was closed while the request was in flight")
+
+    async def _send_tracked(self, req: _Request, keep_content: bool) -> tuple[_Reply, APIResponse]:
+        start = self._clock()
+        debug = logger.isEnabledFor(10)
+        if debug:
+            logger.debug("request: %s %s", req.method, self._redactor.url(str(req.url)))
+        try:
+            reply = await self._attempt(req)
+        except APIError as exc:
+            if self.retry.max_retries == 0 or not should_retry(
+                exc, retry_safe=req.retry_safe, policy=self.retry
+            ):
+                raise
+            reply = await self._retry_loop(req, exc)
+        info = APIResponse(
+            req.method,
+            str(req.url),
+            reply.status,
+            reply.headers,
+            self._clock() - start,
+            reply.retries,
+            reply.content if keep_content else None,
+        )
+        if debug:
+            logger.debug(
+                "response: %s %s -> %d in %.3fs (%d retries)",
+                req.method,
+                self._redactor.url(info.url),
+                info.status_code,
+                info.elapsed,
+                info.retries,
+            )
+        return reply, info
+
+    async def _retry_loop(self, req: _Request, first: APIError) -> _Reply:
+        # The first attempt already ran on the fast path; tenacity takes over from its failure,
+        # replaying it as attempt 1 so its wait and stop rules apply from the start.
+        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+
+        policy = self.retry
+        pending: list[APIError] = [first]
+        attempts = 0
+
+        async def attempt() -> _Reply:
+            nonlocal attempts
+            if pending:
+                raise pending.pop()
+            attempts += 1
+            return await self._attempt(req)
+
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(policy.max_retries + 1),
+            wait=self._wait,
+            retry=retry_if_exception(
+                lambda exc: should_retry(exc, retry_safe=req.retry_safe, policy=policy)
+            ),
+            sleep=self._sleep,
+            reraise=True,
+            before_sleep=lambda state: self._log_retry(req, state),
+        )
+        try:
+            reply: _Reply = await retrying(attempt)
+        except APIError as exc:
+            exc.retries = attempts
+            raise
+        reply.retries = attempts
+        return reply
+
+    def _log_retry(self, req: _Request, state: RetryCallState) -> None:
+        if logger.isEnabledFor(20):
+            exc = state.outcome.exception() if state.outcome else None
+            logger.info(
+                "retrying %s %s after %s (attempt %d, waiting %.3fs)",
+                req.method,
+                self._redactor.url(str(req.url)),
+                self._redactor(str(exc)),
+                state.attempt_number,
+                state.upcoming_sleep,
+            )
+
+    async def _attempt(self, req: _Request) -> _Reply:
+        pool = self._pool
+        semaphore = pool.semaphore
+        timeout = req.timeout
+        total = self._total
+        if not semaphore.locked():
+            await semaphore.acquire()  # free: returns without yielding
+        elif total is None:
+            await semaphore.acquire()
+        else:
+            # Queueing for a slot counts against the call's total: a client whose slots are
+            # all held by hung calls fails its next calls instead of hanging them.
+            deadline = self._clock() + total
+            try:
+                await asyncio.wait_for(semaphore.acquire(), total)
+                left = deadline - self._clock()
+            except asyncio.TimeoutError:
+                left = 0.0
+            else:
+                if left <= 0:
+                    semaphore.release()
+            if left <= 0:
+                raise PoolTimeoutError(
+                    f"No free slot within the {total:g} s timeout: all max_in_flight="
+                    f"{pool.max_in_flight} are in use.",
+                    method=req.method,
+                    url=self._redactor.url(str(req.url)),
+                )
+            if not req.stream:
+                timeout = self.timeout.for_aiohttp(stream=False, total=left)
+        try:
+            if pool.limiter is not None:
+                # Taken while holding the slot: requests queued for slots cannot bank tokens
+                # and then leave together in a burst over the rate.
+                await pool.limiter.acquire()
+            reply = await self._exchange(req, timeout)
+        except BaseException:
+            semaphore.release()
+            raise
+        if reply.response is None:
+            semaphore.release()
+        return reply
+
+    async def _exchange(self, req: _Request, timeout: aiohttp.ClientTimeout) -> _Reply:
+        """One request and its body (a stream: its headers). Errors are raised outside the
+        ``except`` blocks so the aiohttp exception, whose text may hold the raw URL with a
+        secret in its query, is never chained to ours."""
+        pool = self._pool
+        session = pool.get_session()
+        body = req.body() if callable(req.body) else req.body
+        failure: BaseException | None = None
+        try:
+            resp = await session.request(
+                req.method, req.url, data=body, headers=req.headers, timeout=timeout
+            )
+        except Exception as exc:
+            failure = self._transport_error(exc, req)
+        if failure is not None:
+            raise failure
+        try:
+            status = resp.status
+            if status >= 400:
+                if status in THROTTLE_STATUSES:
+                    listener = THROTTLE_LISTENER.get()
+                    if listener is not None:
+                        listener()
+                failure = self._status_error(req, resp, await read_body(resp, pool.max_body))
+                resp.release()
+            elif req.stream:
+                return _Reply(status, resp.headers, b"", resp)  # the Stream owns it now
+            else:
+                content = await read_body(resp, pool.max_body)
+                resp.release()
+                return _Reply(status, resp.headers, content)
+        except ResponseTooLarge as exc:
+            failure = APIResponseValidationError(
+                str(exc),
+                status_code=resp.status,
+                body=None,
+                method=req.method,
+                url=self._redactor.url(str(req.url)),
+            )
+        except Exception as exc:
+            failure = self._transport_error(exc, req)
+        finally:
+            if not resp.closed and (failure is not None or not req.stream):
+                # Not read whole (cut, too large, cancelled): the rest is not wanted.
+                resp.close()
+        raise failure
+
+    async def _open_stream(self, req: _Request, parse: Callable[[bytes], T]) -> Stream[T]:
+        reply, info = await self._send(req)
+        assert reply.response is not None
+        pool = self._pool
+        stream = Stream(
+            reply.response,
+            parse=parse,
+            on_close=pool.stream_closed,
+            info=info,
+            redact=self._redactor,
+            method=req.method,
+            url=self._redactor.url(str(req.url)),
+            max_event_size=pool.max_event,
+            max_size=pool.max_body,
+        )
+        pool.streams.add(stream)
+        if pool.closed:  # closed while the stream was opening
+            stream._abort()
+            raise ClientClosedError("the client was closed while the stream was opening")
+        return stream
+
+    def _transport_error(self, exc: Exception, req: _Request) -> Exception:
+        mapped = map_transport_error(exc, method=req.method, url=self._redactor.url(str(req.url)))
+        if mapped is None:
+            return exc
+        mapped.message = self._redactor(mapped.message)
+        mapped.args = (mapped.message,)
+        return mapped
+
+    def _status_error(
+        self, req: _Request, resp: aiohttp.ClientResponse, content: bytes
+    ) -> APIError:
+        body: Any
+        try:
+            body = _jsonutil.loads(content) if content else None
+        except _jsonutil.JSONDecodeError:
+            body = content.decode("utf-8", "replace")
+        return make_status_error(
+            resp.status,
+            resp.headers,
+            body,
+            method=req.method,
+            url=self._redactor.url(str(req.url)),
+            redact=self._redactor,
+        )
+
+    def _parse(
+        self,
+        result: Any,
+        content: bytes,
+        info: APIResponse,
+        parse: Callable[[bytes], Any] | None,
+    ) -> Any:
+        failure: APIResponseValidationError | None
+        try:
+            if parse is not None:
+                value = parse(content)
+            elif isinstance(result, type) and issubclass(result, pydantic.BaseModel):
+                value = result.model_validate_json(content)
+            elif result is bytes:
+                return content
+            elif result is str:
+                return content.decode("utf-8", "replace")
+            else:
+                # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
+                return _jsonutil.loads(content) if content else None
+        except (ValueError, pydantic.ValidationError) as exc:
+            # Built here, raised below: the validation error quotes the body (a created key's
+            # secret, say), so it is summarised redacted rather than chained.
+            failure = APIResponseValidationError(
+                f"unexpected response body for {info.method} {self._redactor.url(info.url)}: "
+                f"{self._redactor(str(exc))[:500]}",
+                status_code=info.status_code,
+                body=content[:2000],
+                method=info.method,
+                url=self._redactor.url(info.url),
+            )
+        else:
+            failure = None
+        if failure is not None:
+            raise failure
+        if isinstance(value, Response):
+            value._raw_response = info
+        return value
+
+
+def _retry_policy(retry: RetryPolicy | None, max_retries: int | None) -> RetryPolicy:
+    if retry is None:
+        return RetryPolicy(max_retries=2 if max_retries is None else max_retries)
+    if max_retries is not None and max_retries != retry.max_retries:
+        raise ValueError("pass max_retries or retry=RetryPolicy(max_retries=...), not both")
+    return retry
+
+
+def _normalize_base_url(base_url: str | None) -> str:
+    if not base_url:
+        raise ValueError(
+            "base_url is required: pass LiteLLMClient(base_url=...) or set LITELLM_BASE_URL"
+        )
+    url = URL(base_url.strip())
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    if url.query_string or url.fragment:
+        raise ValueError("base_url must not have a query or fragment")
+    return str(url).rstrip("/")
+
+
+def _check_path(path: str) -> str:
+    if not path.startswith("/") or path.startswith("//"):
+        raise ValueError(f"path must start with a single '/', got {path!r}")
+    return path
+
+
+def _encode_query(query: Mapping[str, Any]) -> str:
+    pairs: list[tuple[str, str]] = []
+    for key, value in query.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, (list, tuple)) else (value,)
+        for item in values:
+            if isinstance(item, bool):
+                pairs.append((key, "true" if item else "false"))
+            else:
+                pairs.append((key, str(item)))
+    return urlencode(pairs)
