@@ -10,7 +10,7 @@ include .env
 export
 endif
 
-.PHONY: demo test lint typecheck unit e2e routes bench bench-quick bench-e2e clean
+.PHONY: demo test lint typecheck unit e2e routes api-md bench bench-quick bench-e2e clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ e2e: $(STAMP)
 
 routes: $(STAMP)
 	$(BIN)/python -m aio_litellm routes
+
+## api-md: regenerate api.md from the endpoint declarations (a unit test checks it is current)
+api-md: $(STAMP)
+	$(BIN)/python tools/gen_api_md.py
 
 ## bench: every client on every workload at C=1,64,256,1024 against nginx -> benchmarks/results/
 bench: $(STAMP)

@@ -47,6 +47,11 @@ class group(Generic[R]):
     def __set_name__(self, owner: type[Any], attr: str) -> None:
         self._attr = attr
 
+    def resolve(self) -> type[Any]:
+        """The group's class (importing its module): for tools that walk the tree."""
+        cls: type[Any] = getattr(importlib.import_module(self._module), self._name)
+        return cls
+
     @overload
     def __get__(self, obj: None, owner: type[Any]) -> group[R]: ...
 
@@ -56,8 +61,7 @@ class group(Generic[R]):
     def __get__(self, obj: object | None, owner: type[Any]) -> group[R] | R:
         if obj is None:
             return self
-        cls = getattr(importlib.import_module(self._module), self._name)
-        value: R = cls(obj._client if isinstance(obj, Resource) else obj)
+        value: R = self.resolve()(obj._client if isinstance(obj, Resource) else obj)
         obj.__dict__[self._attr] = value
         return value
 
