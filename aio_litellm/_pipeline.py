@@ -43,7 +43,7 @@ from ._retry import (
     Sleep,
     should_retry,
 )
-from ._streaming import Stream
+from ._streaming import ByteStream, Download, OpenBody, Stream
 from ._transport import ResponseTooLarge, Timeout, make_session, map_transport_error, read_body
 from ._version import __version__
 
@@ -53,6 +53,8 @@ if TYPE_CHECKING:
 __all__ = ["NOT_GIVEN", "Limiter", "Pipeline", "RequestOptions"]
 
 T = TypeVar("T")
+B = TypeVar("B", bound=OpenBody)
+_ANY = {"Accept": "*/*"}  # downloads: whatever the file is
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Built URLs are cached per path (declared endpoints: a few hundred); ad-hoc paths of
@@ -188,7 +190,7 @@ class _Pool:
         # stream must still be freed, and give its slot back, without anyone closing it).
         self.tasks: set[asyncio.Task[Any]] = set()
         self.aborted: set[asyncio.Task[Any]] = set()
-        self.streams: weakref.WeakSet[Stream[Any]] = weakref.WeakSet()
+        self.streams: weakref.WeakSet[OpenBody] = weakref.WeakSet()
 
     def get_session(self) -> aiohttp.ClientSession:
         session = self.session
@@ -202,7 +204,7 @@ class _Pool:
             )
         return session
 
-    def stream_closed(self, stream: Stream[Any]) -> None:
+    def stream_closed(self, stream: OpenBody) -> None:
         self.streams.discard(stream)
         self.semaphore.release()
 
@@ -589,11 +591,45 @@ class Pipeline:
             max_event_size=pool.max_event,
             max_size=pool.max_body,
         )
-        pool.streams.add(stream)
-        if pool.closed:  # closed while the stream was opening
-            stream._abort()
-            raise ClientClosedError("the client was closed while the stream was opening")
-        return stream
+        return self._adopt(stream)
+
+    def _download(
+        self,
+        ep: Endpoint[Any],
+        *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+    ) -> Download:
+        """A binary body read as it arrives (``ByteStream``), opened when awaited. The
+        arguments are checked now, before any I/O."""
+        req = self._build(
+            ep.method, ep.path, path, query, NOT_GIVEN, None, None, _ANY, ep.retry_safe, True
+        )
+
+        async def open_() -> ByteStream:
+            reply, info = await self._send(req)
+            assert reply.response is not None
+            body = ByteStream(
+                reply.response,
+                on_close=self._pool.stream_closed,
+                info=info,
+                redact=self._redactor,
+                method=req.method,
+                url=self._redactor.url(str(req.url)),
+                max_size=self._pool.max_body,
+            )
+            return self._adopt(body)
+
+        return Download(open_)
+
+    def _adopt(self, body: B) -> B:
+        """Register an open body so ``aclose()`` can end it."""
+        pool = self._pool
+        pool.streams.add(body)
+        if pool.closed:  # closed while it was opening
+            body._abort()
+            raise ClientClosedError("the client was closed while the response was opening")
+        return body
 
     def _transport_error(self, exc: Exception, req: _Request) -> Exception:
         mapped = map_transport_error(exc, method=req.method, url=self._redactor.url(str(req.url)))

@@ -1,16 +1,19 @@
-"""Server-sent events: a WHATWG-conformant decoder and the typed ``Stream`` over a response."""
+"""Bodies read as they arrive: the WHATWG SSE decoder, typed ``Stream``s and binary downloads."""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import warnings
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from dataclasses import dataclass
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import aiohttp
+from typing_extensions import Self
 
 from . import _jsonutil
 from ._exceptions import APIResponseValidationError, ClientClosedError, make_status_error
@@ -19,7 +22,15 @@ from ._transport import map_transport_error
 if TYPE_CHECKING:
     from ._response import APIResponse
 
-__all__ = ["EventTooLarge", "SSEDecoder", "ServerSentEvent", "Stream"]
+__all__ = [
+    "ByteStream",
+    "Download",
+    "EventTooLarge",
+    "OpenBody",
+    "SSEDecoder",
+    "ServerSentEvent",
+    "Stream",
+]
 
 T = TypeVar("T")
 
@@ -213,25 +224,155 @@ class SSEDecoder:
         return (event, data[0] if len(data) == 1 else b"\n".join(data), self._id, self._retry)
 
 
-class Stream(Generic[T]):
-    """An open streaming response: ``async for chunk in stream`` yields typed chunks.
+class OpenBody:
+    """A response whose body is read as it arrives (a stream, a download).
 
-    Ends at ``data: [DONE]`` (then the rest of the body is drained, bounded, so the connection is
-    reused) or at the end of the body. An in-band ``{"error": ...}`` event raises the typed
-    error. ``async with stream``, ``await stream.aclose()`` and leaving an ``async for`` early
-    (``break``, an exception) all release the connection and the concurrency slot at once; so
-    does dropping a stream advanced with ``anext()`` (with a ``ResourceWarning``). The client's
-    ``Timeout.read`` bounds every wait between chunks; ``max_event_size`` and
-    ``max_response_size`` bound one event and the whole stream. Closing the client ends the
-    stream with ``ClientClosedError``, waking a task blocked reading it.
+    It holds its connection and concurrency slot until the body is read to the end or it is
+    closed: ``async with``, ``await aclose()``, leaving an ``async for`` early, or dropping it
+    (then with a ``ResourceWarning``). The client's ``Timeout.read`` bounds every wait between
+    chunks and ``max_response_size`` the whole body; closing the client ends it with
+    ``ClientClosedError``, waking a task blocked reading it.
     """
 
     def __init__(
         self,
         response: aiohttp.ClientResponse,
         *,
+        on_close: Callable[[OpenBody], None],
+        info: APIResponse,
+        redact: Callable[[str], str],
+        method: str,
+        url: str,
+        max_size: int | None = None,
+    ) -> None:
+        self._response = response
+        self._on_close = on_close
+        self._redact = redact
+        self._method = method
+        self._url = url
+        self._closed = False
+        self._aborted = False
+        self._received = 0
+        self._max_size = max_size
+        self.response = info
+        """Status, headers and timing of the response."""
+
+    async def _next_chunk(self) -> bytes:
+        """The next piece of the body; ``b""`` at its end (the connection then goes back to the
+        pool). Errors come typed, with the body closed."""
+        error: BaseException | None = None
+        try:
+            chunk = await self._response.content.readany()
+        except Exception as exc:
+            error = self._read_error(exc)
+        except BaseException:  # cancelled: the body cannot be resumed, give it back
+            self._close(reuse=False)
+            raise
+        if error is None:
+            if not chunk:
+                self._close(reuse=True)  # read whole: the connection is reusable
+                return b""
+            self._received += len(chunk)
+            if self._max_size is None or self._received <= self._max_size:
+                return chunk
+            error = self._invalid(
+                f"a body of {self._received:,}+ bytes exceeds max_response_size="
+                f"{self._max_size:,}",
+                None,
+            )
+        # Raised here, outside the handler, so the aiohttp exception (whose text may hold the
+        # raw URL) is not chained to ours.
+        self._close(reuse=False)
+        raise error
+
+    def _closed_error(self) -> ClientClosedError:
+        return ClientClosedError(f"the client was closed while this {self._kind} was open")
+
+    _kind = "response"
+
+    def _read_error(self, exc: Exception) -> BaseException:
+        if self._aborted:
+            return self._closed_error()
+        mapped = map_transport_error(exc, method=self._method, url=self._url)
+        if mapped is None:
+            return exc
+        mapped.message = self._redact(mapped.message)
+        mapped.args = (mapped.message,)
+        return mapped
+
+    def _invalid(self, message: str, data: bytes | None) -> APIResponseValidationError:
+        return APIResponseValidationError(
+            message,
+            status_code=self._response.status,
+            body=None if data is None else data.decode("utf-8", "replace"),
+            method=self._method,
+            url=self._url,
+        )
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def _close(self, *, reuse: bool) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if reuse:
+            self._response.release()
+        else:
+            # Also wakes a task blocked in readany() with a "connection closed" error.
+            self._response.close()
+        self._on_close(self)
+
+    def _abort(self) -> None:
+        """The client is closing: end the body; its reader gets ``ClientClosedError``."""
+        if not self._closed:
+            self._aborted = True
+            self._close(reuse=False)
+
+    def __del__(self) -> None:
+        # A body dropped unread would keep its concurrency slot forever; give it back.
+        if not getattr(self, "_closed", True):
+            self._close(reuse=False)
+            warnings.warn(
+                f"a {type(self).__name__} was garbage-collected unclosed: read it to the end, "
+                f"or use 'async with' / 'await {self._kind}.aclose()'",
+                ResourceWarning,
+                stacklevel=1,
+            )
+
+    async def aclose(self) -> None:
+        """Close it and release its connection (idempotent)."""
+        self._close(reuse=False)
+
+
+class Stream(OpenBody, Generic[T]):
+    """An open server-sent-events response: ``async for chunk in stream`` yields typed chunks.
+
+    Ends at ``data: [DONE]`` (then the rest of the body is drained, bounded, so the connection is
+    reused) or at the end of the body. An in-band ``{"error": ...}`` event raises the typed
+    error. ``max_event_size`` bounds one event; see ``OpenBody`` for the lifecycle and bounds.
+    """
+
+    _kind = "stream"
+
+    def __init__(
+        self,
+        response: aiohttp.ClientResponse,
+        *,
         parse: Callable[[bytes], T],
-        on_close: Callable[[Stream[Any]], None],
+        on_close: Callable[[OpenBody], None],
         info: APIResponse,
         redact: Callable[[str], str],
         method: str,
@@ -239,21 +380,19 @@ class Stream(Generic[T]):
         max_event_size: int | None = None,
         max_size: int | None = None,
     ) -> None:
-        self._response = response
+        super().__init__(
+            response,
+            on_close=on_close,
+            info=info,
+            redact=redact,
+            method=method,
+            url=url,
+            max_size=max_size,
+        )
         self._parse = parse
-        self._on_close = on_close
-        self._redact = redact
-        self._method = method
-        self._url = url
-        self._closed = False
-        self._aborted = False
         self._failure: BaseException | None = None  # raised once the events before it are out
         self._decoder = SSEDecoder(max_event_size=max_event_size)
         self._queue: deque[RawEvent] = deque()
-        self._received = 0
-        self._max_size = max_size
-        self.response = info
-        """Status, headers and timing of the response that opened the stream."""
 
     def __aiter__(self) -> AsyncIterator[T]:
         # A separate iterator per loop, referenced by nothing but the loop: when a loop is left
@@ -280,63 +419,17 @@ class Stream(Generic[T]):
                 raise failure
             if self._closed:
                 if self._aborted:
-                    raise ClientClosedError("the client was closed while the stream was open")
+                    raise self._closed_error()
                 raise StopAsyncIteration
-            await self._read()
-
-    async def _read(self) -> None:
-        error: BaseException | None = None
-        try:
-            chunk = await self._response.content.readany()
-        except Exception as exc:
-            error = self._read_error(exc)
-        except BaseException:  # cancelled: the stream cannot be resumed, give it back
-            self._close(reuse=False)
-            raise
-        if error is None:
+            chunk = await self._next_chunk()
             if not chunk:
                 self._decoder.flush()
-                # The body ended without [DONE]: read whole, so the connection is reusable.
-                self._close(reuse=True)
-                return
-            self._received += len(chunk)
+                continue
             try:
-                if self._max_size is not None and self._received > self._max_size:
-                    raise ValueError(
-                        f"a stream of {self._received:,}+ bytes exceeds "
-                        f"max_response_size={self._max_size:,}"
-                    )
-                self._queue.extend(self._decoder.feed_raw(chunk))
-                return
+                queue.extend(self._decoder.feed_raw(chunk))
             except EventTooLarge as exc:
-                self._queue.extend(exc.events)
+                queue.extend(exc.events)
                 self._failure = self._invalid(str(exc), None)
-                return
-            except ValueError as exc:
-                error = self._invalid(str(exc), None)
-        # Raised here, outside the handler, so the aiohttp exception (whose text may hold the
-        # raw URL) is not chained to ours.
-        self._close(reuse=False)
-        raise error
-
-    def _read_error(self, exc: Exception) -> BaseException:
-        if self._aborted:
-            return ClientClosedError("the client was closed while the stream was open")
-        mapped = map_transport_error(exc, method=self._method, url=self._url)
-        if mapped is None:
-            return exc
-        mapped.message = self._redact(mapped.message)
-        mapped.args = (mapped.message,)
-        return mapped
-
-    def _invalid(self, message: str, data: bytes | None) -> APIResponseValidationError:
-        return APIResponseValidationError(
-            message,
-            status_code=self._response.status,
-            body=None if data is None else data.decode("utf-8", "replace"),
-            method=self._method,
-            url=self._url,
-        )
 
     def _event(self, event: bytes | None, data: bytes) -> T:
         if event == b"error" or data.startswith(b'{"error"'):
@@ -369,21 +462,6 @@ class Stream(Generic[T]):
             redact=self._redact,
         )
 
-    async def __aenter__(self) -> Stream[T]:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
     async def _drain(self) -> None:
         content = self._response.content
 
@@ -403,49 +481,94 @@ class Stream(Generic[T]):
         self._close(reuse=reusable)
 
     def _close(self, *, reuse: bool) -> None:
-        if self._closed:
-            return
-        self._closed = True
         self._queue.clear()
-        if reuse:
-            self._response.release()
-        else:
-            # Also wakes a task blocked in readany() with a "connection closed" error.
-            self._response.close()
-        self._on_close(self)
-
-    def _abort(self) -> None:
-        """The client is closing: end the stream; its reader gets ``ClientClosedError``."""
-        if not self._closed:
-            self._aborted = True
-            self._close(reuse=False)
-
-    def __del__(self) -> None:
-        # A stream dropped unread would keep its concurrency slot forever; give it back.
-        if not getattr(self, "_closed", True):
-            self._close(reuse=False)
-            warnings.warn(
-                "a Stream was garbage-collected unclosed: iterate it to the end, or use "
-                "'async with stream' / 'await stream.aclose()'",
-                ResourceWarning,
-                stacklevel=1,
-            )
-
-    async def aclose(self) -> None:
-        """Close the stream and release its connection (idempotent)."""
-        self._close(reuse=False)
+        super()._close(reuse=reuse)
 
 
 class _LoopIterator(AsyncIterator[T]):
-    """What ``async for`` iterates: the stream's own ``__anext__``, closing it when freed."""
+    """What ``async for`` iterates: the body's own ``__anext__``, closing it when freed."""
 
     __slots__ = ("_stream",)
 
-    def __init__(self, stream: Stream[T]) -> None:
+    def __init__(self, stream: Stream[T] | ByteStream) -> None:
         self._stream = stream
 
     def __anext__(self) -> Awaitable[T]:
-        return self._stream.__anext__()
+        return self._stream.__anext__()  # type: ignore[return-value]
 
     def __del__(self) -> None:
         self._stream._close(reuse=False)
+
+
+class ByteStream(OpenBody):
+    """An open binary body (a file's content, a video): ``async for chunk in body``,
+    ``await body.read()``, ``await body.save(path)``. Never held whole in memory unless read."""
+
+    _kind = "download"
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        return _LoopIterator(self)
+
+    async def __anext__(self) -> bytes:
+        if self._closed:
+            if self._aborted:
+                raise self._closed_error()
+            raise StopAsyncIteration
+        chunk = await self._next_chunk()
+        if not chunk:
+            raise StopAsyncIteration
+        return chunk
+
+    async def read(self) -> bytes:
+        """The rest of the body, in memory (bounded by ``max_response_size``)."""
+        return b"".join([chunk async for chunk in self])
+
+    async def save(self, path: str | os.PathLike[str]) -> int:
+        """Write the rest of the body to ``path`` as it arrives; returns the bytes written.
+
+        Written to ``path + ".part"`` and renamed when complete, so ``path`` never holds a
+        partial body; on failure the part file is removed.
+        """
+        target = Path(path)
+        part = target.with_name(target.name + ".part")
+        written = 0
+        out = await asyncio.to_thread(part.open, "wb")
+        try:
+            async for chunk in self:
+                await asyncio.to_thread(out.write, chunk)
+                written += len(chunk)
+            await asyncio.to_thread(out.close)
+            await asyncio.to_thread(part.replace, target)
+        except BaseException:
+            out.close()
+            part.unlink(missing_ok=True)
+            raise
+        return written
+
+
+class Download:
+    """A download not yet started: ``await`` it (or ``async with`` it) for the open
+    ``ByteStream``; ``await d.read()`` and ``await d.save(path)`` open, read and close it."""
+
+    __slots__ = ("_body", "_open")
+
+    def __init__(self, open_: Callable[[], Awaitable[ByteStream]]) -> None:
+        self._open = open_
+
+    def __await__(self) -> Generator[Any, None, ByteStream]:
+        return self._open().__await__()
+
+    async def __aenter__(self) -> ByteStream:
+        self._body = await self._open()
+        return self._body
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self._body.aclose()
+
+    async def read(self) -> bytes:
+        async with self as body:
+            return await body.read()
+
+    async def save(self, path: str | os.PathLike[str]) -> int:
+        async with self as body:
+            return await body.save(path)
