@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from ..types.model_names import EmbeddingModelName
+
     FloatArray = npt.NDArray[np.float32]
 
 __all__ = ["Embeddings", "approx_tokens", "chunk_texts", "decode_embeddings"]
@@ -45,7 +47,7 @@ class Embeddings(Resource):
         self,
         *,
         input: EmbeddingInput,
-        model: str,
+        model: EmbeddingModelName,
         encoding_format: Literal["float"] | None = None,
         as_numpy: Literal[False] = False,
         **params: Unpack[EmbeddingCreateParams],
@@ -56,7 +58,7 @@ class Embeddings(Resource):
         self,
         *,
         input: EmbeddingInput,
-        model: str,
+        model: EmbeddingModelName,
         encoding_format: None = None,
         as_numpy: Literal[True],
         **params: Unpack[EmbeddingCreateParams],
@@ -67,7 +69,7 @@ class Embeddings(Resource):
         self,
         *,
         input: EmbeddingInput,
-        model: str,
+        model: EmbeddingModelName,
         encoding_format: Literal["base64"],
         as_numpy: Literal[False] = False,
         **params: Unpack[EmbeddingCreateParams],
@@ -78,7 +80,7 @@ class Embeddings(Resource):
         self,
         *,
         input: EmbeddingInput,
-        model: str,
+        model: EmbeddingModelName,
         encoding_format: None = None,
         as_numpy: bool,
         **params: Unpack[EmbeddingCreateParams],
@@ -88,7 +90,7 @@ class Embeddings(Resource):
         self,
         *,
         input: EmbeddingInput,
-        model: str,
+        model: EmbeddingModelName,
         encoding_format: Literal["float", "base64"] | None = None,
         as_numpy: bool = False,
         **params: Any,
@@ -118,7 +120,7 @@ class Embeddings(Resource):
         self,
         texts: Iterable[str] | AsyncIterable[str],
         *,
-        model: str,
+        model: EmbeddingModelName,
         as_numpy: bool = False,
         runner: BulkRunner | None = None,
         **options: Unpack[EmbeddingBatchParams],
@@ -168,7 +170,7 @@ class Embeddings(Resource):
         self,
         texts: Iterable[str] | AsyncIterable[str],
         *,
-        model: str,
+        model: EmbeddingModelName,
         as_numpy: bool = False,
         **options: Unpack[EmbeddingBatchParams],
     ) -> BatchEmbeddings:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._endpoint import Endpoint
 from .._multipart import FileTypes
 from .._resource import Resource, group, require
 from ..types.media import ImagesResponse, ModerationCreateResponse, RerankResponse, Transcription
+
+if TYPE_CHECKING:
+    from ..types.model_names import AudioModelName, ImageModelName
 
 __all__ = ["Audio", "Images", "Moderations", "Rerank"]
 
@@ -44,7 +47,7 @@ class Images(Resource):
         self,
         *,
         prompt: str,
-        model: str | None = None,
+        model: ImageModelName | None = None,
         n: int | None = None,
         size: str | None = None,
         quality: str | None = None,
@@ -69,7 +72,7 @@ class Images(Resource):
         *,
         image: FileTypes,
         prompt: str,
-        model: str | None = None,
+        model: ImageModelName | None = None,
         mask: FileTypes | None = None,
         n: int | None = None,
         size: str | None = None,
@@ -89,7 +92,7 @@ class Speech(Resource):
     async def create(
         self,
         *,
-        model: str,
+        model: AudioModelName,
         input: str,
         voice: str,
         response_format: str | None = None,
@@ -122,7 +125,7 @@ class Transcriptions(Resource):
         self,
         *,
         file: FileTypes,
-        model: str,
+        model: AudioModelName,
         language: str | None = None,
         prompt: str | None = None,
         response_format: str | None = None,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
 from .common import CompletionUsage
+
+if TYPE_CHECKING:
+    from .model_names import ChatModelName
 
 __all__ = [
     "ChatCompletion",
@@ -40,7 +43,8 @@ class ChatCompletionCreateParams(TypedDict, total=False):
     ``guardrails``, ``caching`` ...) are passed through to the proxy.
     """
 
-    model: Required[str]
+    model: Required[ChatModelName]
+    """A model of the proxy's config; known provider names complete in IDEs."""
     messages: Required[Iterable[ChatCompletionMessageParam]]
     audio: Mapping[str, Any]
     frequency_penalty: float
