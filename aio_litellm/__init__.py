@@ -1,5 +1,6 @@
 """aio_litellm: an asyncio-only, high-throughput client for the LiteLLM proxy."""
 
+from ._bulk_admin import CreateConflict
 from ._client import NOT_GIVEN, LiteLLMClient
 from ._exceptions import (
     APIConnectionError,
@@ -22,7 +23,7 @@ from ._exceptions import (
 from ._pagination import AsyncPager, CursorStyle, PageNumberStyle
 from ._response import APIResponse
 from ._retry import RetryPolicy, parse_retry_after
-from ._streaming import ServerSentEvent, SSEDecoder, Stream
+from ._streaming import ByteStream, Download, ServerSentEvent, SSEDecoder, Stream
 from ._transport import Timeout
 from ._version import __version__
 
@@ -37,9 +38,12 @@ __all__ = [
     "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
+    "ByteStream",
     "ClientClosedError",
     "ConflictError",
+    "CreateConflict",
     "CursorStyle",
+    "Download",
     "InternalServerError",
     "LiteLLMClient",
     "LiteLLMError",

@@ -8,7 +8,8 @@
 
 Outputs are written in input order, one line (or row) per input. Killed at any point and run
 again with the same arguments, a job continues after the last complete line: the output ends
-with every input exactly once, in order. ``--restart`` starts over.
+with every input exactly once, in order. A ``keys`` job run again also retries the inputs whose
+outcome is a failure. ``--restart`` starts over.
 """
 
 from __future__ import annotations
@@ -19,16 +20,19 @@ import csv
 import hashlib
 import itertools
 import os
+import shutil
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from . import _jsonutil
 from ._client import LiteLLMClient
+from ._exceptions import NotFoundError
 from ._routes import route_lines
-from .bulk import BulkRunner, Outcome
+from .bulk import BulkRunner, Outcome, as_async_iter
+from .resources.keys import hash_key, new_key
 
 __all__ = ["main"]
 
@@ -37,6 +41,29 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Bad arguments or inputs: exit status 2 with the message."""
+
+
+class JobFailed(Exception):
+    """The job could not go on and changed nothing: exit status 1 with the message."""
+
+
+_BLOCK = 1 << 20  # files are read in blocks of this size, whatever their size
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's content, read block by block."""
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while block := f.read(_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _private(path: Path) -> IO[bytes]:
+    """``path`` opened for writing from empty, readable by its owner only (secrets)."""
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
 
 
 # -- inputs --------------------------------------------------------------------------------
@@ -84,7 +111,8 @@ class ResumableOutput:
     """An output written in input order, with a sidecar naming the arguments that produced it.
 
     On open, complete records already there are counted (``done``) and a torn last record is
-    cut off, so the job resumes exactly after the last complete one.
+    cut off, so the job resumes exactly after the last complete one. Both read the file in
+    blocks: memory does not grow with the output.
     """
 
     def __init__(
@@ -99,15 +127,15 @@ class ResumableOutput:
         if path.exists():
             meta = self._read_meta()
             if meta.get("args") != args:
-                raise UsageError(
-                    f"{path} was written by a job with other arguments; "
-                    "run with the same ones to resume, or pass --restart"
-                )
+                raise UsageError(self._mismatch(meta.get("args"), args))
         else:
             self._write_meta({"args": args})
         self.done = self._count_and_trim()
-        self._file: IO[bytes] = open(path, "ab")  # noqa: SIM115 - kept open for the job
+        self._file = self._open()
         os.chmod(path, 0o600)  # outputs may hold secrets (created keys)
+
+    def _open(self) -> IO[bytes]:
+        return open(self.path, "ab")  # kept open for the job
 
     def _read_meta(self) -> dict[str, Any]:
         try:
@@ -117,6 +145,22 @@ class ResumableOutput:
                 f"{self.path} exists without {self.meta_path.name}; use --restart"
             ) from None
         return meta
+
+    def _mismatch(self, old: Any, new: dict[str, Any]) -> str:
+        changed = (
+            {k for k in {*old, *new} if old.get(k) != new.get(k)}
+            if isinstance(old, dict)
+            else set()
+        )
+        if changed == {"input_sha256"}:
+            return (
+                f"{self.path} was written from another input: the content of the input file "
+                "is not what it was; use another output, or pass --restart to start over"
+            )
+        return (
+            f"{self.path} was written by a job with other arguments; "
+            "run with the same ones to resume, or pass --restart"
+        )
 
     def _write_meta(self, meta: dict[str, Any]) -> None:
         self.meta_path.write_bytes(_jsonutil.dumps(meta))
@@ -129,14 +173,48 @@ class ResumableOutput:
             keep = size - size % self.record_size
             count = keep // self.record_size
         else:
+            count = keep = offset = 0
             with self.path.open("rb") as f:
-                data = f.read()
-            keep = data.rfind(b"\n") + 1
-            count = data.count(b"\n", 0, keep)
+                while block := f.read(_BLOCK):
+                    if (last := block.rfind(b"\n")) >= 0:
+                        count += block.count(b"\n")
+                        keep = offset + last + 1
+                    offset += len(block)
         if keep != size:
             with self.path.open("r+b") as f:
                 f.truncate(keep)
         return count
+
+    def failed(self) -> Iterator[bool]:
+        """For each line of a jsonl outcome file: whether it records a failure."""
+        with self.path.open("rb") as f:
+            for line in f:
+                yield b'"ok":false' in line and _jsonutil.loads(line).get("ok") is False
+
+    async def replace(self, lines: AsyncIterable[tuple[int, bytes]]) -> None:
+        """Put ``lines`` (line number, new line; numbers ascending) in place of the old ones.
+
+        The new file is written beside the old one and swapped in once complete: killed before
+        that, the output is what it was.
+        """
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        self._file.close()
+        try:
+            with self.path.open("rb") as old, _private(tmp) as new:
+                number = 0
+                async for index, line in lines:
+                    for _ in range(index - number):
+                        new.write(old.readline())
+                    old.readline()
+                    new.write(line)
+                    number = index + 1
+                shutil.copyfileobj(old, new, _BLOCK)
+                new.flush()
+                os.fsync(new.fileno())
+            os.replace(tmp, self.path)
+        finally:
+            tmp.unlink(missing_ok=True)
+            self._file = self._open()
 
     def write(self, data: bytes) -> None:
         self._file.write(data)
@@ -263,32 +341,63 @@ async def _keys_job(
     args: argparse.Namespace,
     command: str,
     out: Path,
-    records: Iterator[Any],
-    fn: Callable[[Any], Awaitable[Any]],
+    digest: str,
+    records: Callable[[], Iterator[Any]],
+    fn: Callable[[int, Any], Awaitable[Any]],
     ok_fields: Callable[[Any], dict[str, Any]],
 ) -> int:
-    """Run ``fn`` over the records not yet in ``out``, one outcome line per record, in order."""
+    """Run ``fn(index, record)`` over the records, one outcome line per record in ``out``, in
+    input order.
+
+    Records whose outcome in ``out`` is a failure are run again first, and ``out`` is rewritten
+    with their new outcomes in place (atomically); then the records not in ``out`` yet follow.
+    ``out`` is bound to the input's content (``digest``) as well as to the arguments.
+    """
     source = Path(args.source).resolve()
-    output = ResumableOutput(out, {"from": str(source), "command": command}, restart=args.restart)
+    job = {"from": str(source), "command": command, "input_sha256": digest}
+    output = ResumableOutput(out, job, restart=args.restart)
     runner = BulkRunner(
         concurrency=args.concurrency, rate=args.rate, progress=not args.quiet, progress_label="keys"
     )
     started = time.monotonic()
-    done = failed = 0
-    try:
-        async for outcome in runner.stream(fn, itertools.islice(records, output.done, None)):
-            index = output.done + outcome.index
+    counts = {"done": 0, "failed": 0}
+
+    async def lines(items: Iterable[tuple[int, Any]]) -> AsyncIterator[tuple[int, bytes]]:
+        async for outcome in runner.stream(lambda pair: fn(*pair), items):
+            index = outcome.item[0]
             if outcome.ok:
                 record = {"index": index, "ok": True, **ok_fields(outcome.value)}
             else:
                 record = {"index": index, "ok": False, "error": _error(outcome)}
-            output.write(jsonl(record))
-            done += 1
-            failed += not outcome.ok
+            counts["done"] += 1
+            counts["failed"] += not outcome.ok
+            yield index, jsonl(record)
+
+    def failed_before() -> Iterator[tuple[int, Any]]:
+        # The input goes on past the outcomes written so far: those are for later.
+        for (index, record), failed in zip(enumerate(records()), output.failed(), strict=False):
+            if failed:
+                yield index, record
+
+    retried = 0
+    try:
+        if any(output.failed()):
+            await output.replace(lines(failed_before()))
+            retried = counts["done"]
+        async for _, line in lines(itertools.islice(enumerate(records()), output.done, None)):
+            output.write(line)
     finally:
         output.close()
-    _summary(command, done, failed, output.done, started, f", outcomes -> {out}")
-    return EXIT_FAILED if failed else EXIT_OK
+    again = f", {retried} failed before and retried" if retried else ""
+    _summary(
+        command,
+        counts["done"],
+        counts["failed"],
+        output.done - retried,
+        started,
+        f"{again}, outcomes -> {out}",
+    )
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
 
 
 def _error(outcome: Outcome[Any, Any]) -> str:
@@ -297,42 +406,148 @@ def _error(outcome: Outcome[Any, Any]) -> str:
 
 async def cmd_keys_create(args: argparse.Namespace, client: LiteLLMClient) -> int:
     source, out = Path(args.source), Path(args.out)
-    plan = _key_plan(out, source, restart=args.restart)
+    digest = file_digest(source)
+    count = sum(1 for _ in read_records(source, None))  # a bad spec file fails here, before I/O
+    with KeyPlan(out.with_name(out.name + ".plan.jsonl")) as plan:
+        fresh = await _prepare_plan(plan, out, source, digest, count, args, client)
 
-    async def create(pair: tuple[int, Any]) -> Any:
-        index, spec = pair
-        if not isinstance(spec, dict):
-            raise ValueError(f"spec {index} is not an object")
-        # The secret was chosen (and saved) before any create: a rerun sends the same one,
-        # so a key created just before an interruption is found again, not made twice.
-        return await client.keys.create_safely(**{**spec, "key": spec.get("key") or plan[index]})
+        async def create(index: int, spec: Any) -> Any:
+            if not isinstance(spec, dict):
+                raise ValueError(f"spec {index} is not an object")
+            # The secret was chosen (and saved) before any create: a rerun sends the same one,
+            # so a key created just before an interruption is found again, not made twice.
+            own = spec.get("key")
+            return await client.keys.create_safely(
+                **{**spec, "key": own or plan[index]}, new_secret=fresh and not own
+            )
 
-    def created(value: Any) -> dict[str, Any]:
-        return {"key": value.key, "token": value.token, "key_alias": value.key_alias}
+        def created(value: Any) -> dict[str, Any]:
+            return {"key": value.key, "token": value.token, "key_alias": value.key_alias}
 
-    records = enumerate(read_records(source, None))
-    return await _keys_job(args, "keys create", out, records, create, created)
+        return await _keys_job(
+            args, "keys create", out, digest, lambda: read_records(source, None), create, created
+        )
 
 
-def _key_plan(out: Path, source: Path, *, restart: bool) -> list[str]:
-    """One pre-chosen secret per spec, kept beside the output (mode 0600) across reruns."""
-    from .resources.keys import new_key
+class KeyPlan:
+    """The secret chosen for each spec of one input, before any create (mode 0600).
 
-    plan_path = out.with_name(out.name + ".plan.jsonl")
-    count = sum(1 for _ in read_records(source, None))
-    keys: list[str] = []
-    if plan_path.exists() and not restart:
-        keys = [str(_jsonutil.loads(line)) for line in plan_path.read_bytes().splitlines() if line]
-    if len(keys) < count:
-        keys += [new_key() for _ in range(count - len(keys))]
-        tmp = plan_path.with_name(plan_path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(b"".join(jsonl(k) for k in keys))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, plan_path)
-    return keys
+    A jsonl file: a header naming the input (its sha256) and the number of specs, then one
+    fixed-width line per spec, read by offset so that a plan is never held in memory.
+    """
+
+    LINE = len(jsonl(new_key()))  # every secret of a plan is a new_key(): one length
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.digest: str | None = None  # of the input the plan was made for
+        self.count = 0
+        self._start = 0
+        self._file: IO[bytes] | None = None
+        if not path.exists():
+            return
+        with path.open("rb") as f:
+            head = f.readline()
+        try:
+            header = _jsonutil.loads(head)
+        except _jsonutil.JSONDecodeError:
+            return
+        # A plan of another shape (an older version's) is bound to no input.
+        count = header.get("count") if isinstance(header, dict) else None
+        if isinstance(count, int) and path.stat().st_size == len(head) + count * self.LINE:
+            self.digest, self.count, self._start = header.get("input_sha256"), count, len(head)
+
+    def __enter__(self) -> KeyPlan:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __getitem__(self, index: int) -> str:
+        if self._file is None:
+            self._file = self.path.open("rb")
+        self._file.seek(self._start + index * self.LINE)
+        return str(_jsonutil.loads(self._file.read(self.LINE)))
+
+    async def write(
+        self, digest: str, count: int, secrets: Iterable[str] | AsyncIterable[str]
+    ) -> None:
+        """Replace the plan (atomically: killed before the end, the old one stays)."""
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        try:
+            with _private(tmp) as f:
+                head = jsonl({"input_sha256": digest, "count": count})
+                f.write(head)
+                async for secret in as_async_iter(secrets):
+                    f.write(jsonl(secret))
+                f.flush()
+                os.fsync(f.fileno())
+            self.close()
+            os.replace(tmp, self.path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        self.digest, self.count, self._start = digest, count, len(head)
+
+
+async def _prepare_plan(
+    plan: KeyPlan,
+    out: Path,
+    source: Path,
+    digest: str,
+    count: int,
+    args: argparse.Namespace,
+    client: LiteLLMClient,
+) -> bool:
+    """Make sure ``plan`` holds a secret for each spec of this input; True when they are new
+    (chosen by this run, so never sent before)."""
+    if plan.digest == digest and plan.count == count:
+        if args.restart:
+            await plan.write(digest, count, _kept_secrets(plan, count, args, client))
+        return False
+    if plan.path.exists() and not args.restart:
+        raise UsageError(
+            f"{plan.path} holds the secrets chosen for another input (the content of {source} "
+            "changed, or it is another file); use another --out, or pass --restart (keys "
+            "created from the other input stay as they are)"
+        )
+    if out.exists() and not args.restart:
+        raise UsageError(f"{out} exists without its {plan.path.name}; pass --restart")
+    await plan.write(digest, count, (new_key() for _ in range(count)))
+    return True
+
+
+async def _kept_secrets(
+    plan: KeyPlan, count: int, args: argparse.Namespace, client: LiteLLMClient
+) -> AsyncIterator[str]:
+    """For ``--restart``: each planned secret whose key exists (then found and verified by the
+    job instead of created twice); a new secret where there is no such key (never created, or
+    deleted since: a deleted key is not brought back to life)."""
+
+    async def exists(index: int) -> bool:
+        try:
+            info = await client.keys.info(hash_key(plan[index]))
+        except NotFoundError:
+            return False
+        return not (info.info.get("deleted_at") or info.info.get("status") == "deleted")
+
+    runner = BulkRunner(
+        concurrency=args.concurrency,
+        rate=args.rate,
+        progress=not args.quiet,
+        progress_label="planned keys checked",
+    )
+    async for outcome in runner.stream(exists, range(count)):
+        if not outcome.ok:
+            raise JobFailed(
+                f"keys create --restart: could not check whether the key of spec "
+                f"{outcome.index} exists ({_error(outcome)}); nothing was changed"
+            )
+        yield plan[outcome.index] if outcome.value else new_key()
 
 
 def _key_of(record: Any) -> str:
@@ -351,29 +566,43 @@ async def cmd_keys_delete(args: argparse.Namespace, client: LiteLLMClient) -> in
     source = Path(args.source)
     out = Path(args.out) if args.out else source.with_name(source.name + ".deleted.jsonl")
 
-    async def delete(record: Any) -> str:
+    async def delete(index: int, record: Any) -> dict[str, Any]:
         key = _key_of(record)
-        deleted = await client.keys.delete([key])
-        if key not in deleted.deleted_keys:
-            raise ValueError("the proxy did not report the key deleted")
-        return hashlib.sha256(key.encode()).hexdigest() if key.startswith("sk-") else key
+        # A key already gone (a delete whose answer was lost, a rerun) is done too.
+        deleted = await client.keys.delete_safely(key)
+        token = hash_key(key) if key.startswith("sk-") else key
+        return {"token": token} if deleted else {"token": token, "already_gone": True}
 
-    records = read_records(source, None)
-    return await _keys_job(args, "keys delete", out, records, delete, lambda t: {"token": t})
+    return await _keys_job(
+        args,
+        "keys delete",
+        out,
+        file_digest(source),
+        lambda: read_records(source, None),
+        delete,
+        lambda fields: fields,
+    )
 
 
 async def cmd_keys_update(args: argparse.Namespace, client: LiteLLMClient) -> int:
     source = Path(args.source)
     out = Path(args.out) if args.out else source.with_name(source.name + ".updated.jsonl")
 
-    async def update(record: Any) -> Any:
+    async def update(index: int, record: Any) -> Any:
         if not isinstance(record, dict) or not record.get("key"):
             raise ValueError("each update is an object with 'key' and the fields to change")
         fields = {k: v for k, v in record.items() if k != "key"}
         return await client.keys.update(str(record["key"]), **fields)
 
-    records = read_records(source, None)
-    return await _keys_job(args, "keys update", out, records, update, lambda _: {})
+    return await _keys_job(
+        args,
+        "keys update",
+        out,
+        file_digest(source),
+        lambda: read_records(source, None),
+        update,
+        lambda _: {},
+    )
 
 
 async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:
@@ -460,18 +689,35 @@ def build_parser() -> argparse.ArgumentParser:
         "create",
         help="create a key per spec (csv or jsonl), secrets to --out",
         description="Create a key for each spec in FILE (.jsonl objects, or .csv columns such "
-        "as key_alias, team_id, max_budget). Secrets are chosen before the first request and "
-        "kept in OUT.plan.jsonl (mode 0600), so an interrupted job resumed with the same "
-        "arguments never creates a key twice. OUT (0600) gets one outcome per spec.",
+        "as key_alias, team_id, max_budget). OUT (0600) gets one outcome per spec. Secrets are "
+        "chosen before the first request and kept in OUT.plan.jsonl (mode 0600), bound to the "
+        "content of FILE: another FILE (or FILE changed) with the same OUT is refused. Run "
+        "again with the same arguments, a job goes on after the last outcome and first retries "
+        "the specs that failed, with their saved secrets: a key is never created twice, and a "
+        "key that exists already is success only if it has its spec's values (read back). "
+        "--restart redoes every spec: it keeps the saved secrets whose keys exist (found and "
+        "verified again, not duplicated) and replaces the others, so a key deleted since is "
+        "not brought back; with another FILE it starts a new plan.",
     )
     create.add_argument("--from", dest="source", required=True, metavar="FILE")
     create.add_argument("--out", required=True, help="outcomes with the created secrets (jsonl)")
     job_options(create, 16)
-    delete = keys.add_parser("delete", help="delete keys listed in a file (e.g. a create's --out)")
+    delete = keys.add_parser(
+        "delete",
+        help="delete keys listed in a file (e.g. a create's --out)",
+        description="Delete each key of FILE (lines of keys or hashes, or a create's outcomes). "
+        "A key already gone counts as deleted (marked already_gone). Run again, the job goes "
+        "on after the last outcome and first retries the failed ones.",
+    )
     delete.add_argument("--from", dest="source", required=True, metavar="FILE")
     delete.add_argument("--out", help="outcomes (default: FILE.deleted.jsonl)")
     job_options(delete, 8)
-    update = keys.add_parser("update", help="apply {key, fields...} objects from a jsonl file")
+    update = keys.add_parser(
+        "update",
+        help="apply {key, fields...} objects from a jsonl file",
+        description="Apply each {key, fields...} object of FILE. Run again, the job goes on "
+        "after the last outcome and first retries the failed ones.",
+    )
     update.add_argument("--from", dest="source", required=True, metavar="FILE")
     update.add_argument("--out", help="outcomes (default: FILE.updated.jsonl)")
     job_options(update, 16)
@@ -513,6 +759,9 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(run(args))
     except (UsageError, ValueError) as exc:
         _fail(parser, str(exc))
+    except JobFailed as exc:
+        print(f"aio-litellm: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("interrupted: run the same command again to resume", file=sys.stderr)
         return 130

@@ -10,10 +10,14 @@ import pytest
 
 from aio_litellm import (
     AuthenticationError,
+    BadRequestError,
+    CreateConflict,
     LiteLLMClient,
     LiteLLMError,
+    NotFoundError,
     PermissionDeniedError,
 )
+from aio_litellm.resources.keys import new_key
 
 from .launcher import Stack
 
@@ -161,3 +165,57 @@ async def test_team_key_routes(admin: LiteLLMClient) -> None:
         await admin.keys.delete([service.key, other.key])
     finally:
         await admin.request("POST", "/team/delete", json={"team_ids": [team_id]})
+
+
+async def test_delete_many_counts_a_key_already_gone_as_deleted(admin: LiteLLMClient) -> None:
+    created = await admin.keys.create_many([{} for _ in range(4)])
+    gone, also_gone, live, single = [o.value.key for o in created.outcomes if o.value]
+    await admin.keys.delete([gone, also_gone])
+    # What the proxy answers for a delete of keys none of which exists: 404 "No keys found".
+    with pytest.raises(NotFoundError) as missing:
+        await admin.keys.delete([gone])
+    assert missing.value.status_code == 404 and "No keys found" in missing.value.message
+    assert await admin.keys.delete_safely(gone) is False
+    # A rerun of a delete, or a retry of one whose answer was lost: done, not failed.
+    again = await admin.keys.delete_many([gone, also_gone])
+    assert again.ok and [o.value for o in again.outcomes] == [gone, also_gone]
+    assert (await admin.keys.delete_many([gone])).ok
+    mixed = await admin.keys.delete_many([gone, live], batch_size=1)
+    assert mixed.ok
+    assert (await admin.keys.info(token_of(live))).info["status"] == "deleted"
+    assert await admin.keys.delete_safely(single) is True
+
+
+async def test_create_with_an_existing_secret_is_verified(admin: LiteLLMClient) -> None:
+    secret = new_key()
+    alias = f"verify-{uuid.uuid4().hex[:12]}"
+    spec: dict[str, Any] = {
+        "key_alias": alias,
+        "models": ["fake-gpt", "fake-embed"],
+        "max_budget": 5.0,
+        "tpm_limit": 1000,
+        "metadata": {"owner": "e2e"},
+        "duration": "1h",
+    }
+    await admin.keys.create(key=secret, **spec)
+    try:
+        # The same spec again, as a rerun sends it (a csv number, models in another order):
+        # the key is found and verified, not reported as a conflict.
+        rerun = await admin.keys.create_many(
+            [{**spec, "key": secret, "max_budget": "5", "models": ["fake-embed", "fake-gpt"]}]
+        )
+        assert rerun.ok, rerun.failed
+        # Other values: the proxy answers the create with 200 and leaves the key as it was.
+        other = {"key": secret, "key_alias": alias + "-x", "max_budget": 9.0}
+        result = await admin.keys.create_many([other, {**spec, "key": secret, "tpm_limit": 5}])
+        first, second = (o.error for o in result.outcomes)
+        assert isinstance(first, CreateConflict) and first.fields == ("key_alias", "max_budget")
+        assert isinstance(second, CreateConflict) and second.fields == ("tpm_limit",)
+        assert secret not in str(first) and secret not in str(second)
+        info = (await admin.keys.info(token_of(secret))).info
+        assert info["key_alias"] == alias and info["max_budget"] == 5.0
+        # A new secret with an alias in use: the proxy's own refusal, not a conflict.
+        taken = await admin.keys.create_many([{"key_alias": alias}])
+        assert isinstance(taken.outcomes[0].error, BadRequestError)
+    finally:
+        await admin.keys.delete([secret])

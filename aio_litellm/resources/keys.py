@@ -10,9 +10,9 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from .._bulk_admin import create_verified
+from .._bulk_admin import CreateConflict, create_verified, verify
 from .._endpoint import Endpoint
-from .._exceptions import APIStatusError, LiteLLMError
+from .._exceptions import APIStatusError, LiteLLMError, NotFoundError
 from .._logging import mask_key
 from .._pagination import AsyncPager, PageNumberStyle
 from .._resource import Resource
@@ -36,7 +36,7 @@ from ..types.keys import (
     VerificationToken,
 )
 
-__all__ = ["KeyNotDeleted", "Keys", "hash_key", "new_key"]
+__all__ = ["CreateConflict", "KeyNotDeleted", "Keys", "hash_key", "new_key"]
 
 KeyBulkUpdateSpec = Mapping[str, Any]
 
@@ -68,6 +68,10 @@ TEAM_BULK_UPDATE = Endpoint(
     "POST", "/team/key/bulk_update", BulkUpdateKeyResponse, "keys.team_bulk_update"
 )
 RESET_SPEND = Endpoint("POST", "/key/{key:path}/reset_spend", dict[str, Any], "keys.reset_spend")
+
+# Not compared when a create meets an existing key: the secret (the stored key has its hash) and
+# what use changes.
+_NOT_COMPARED = frozenset({"key", "spend"})
 
 _PAGES = PageNumberStyle(items="keys")
 _ALIAS_PAGES = PageNumberStyle(items="aliases")
@@ -209,8 +213,9 @@ class Keys(Resource):
 
         Retry-safe: a spec without ``key`` gets a random one chosen here, so a create that timed
         out or lost its connection is sent again with the same secret, and an "already exists"
-        is checked by reading the key back (by its hash). The created secrets are in the
-        outcomes' values (``.key``) and nowhere else: they are never logged.
+        is checked by reading the key back (by its hash). A key that exists with other values
+        than the spec's ends as ``CreateConflict``. The created secrets are in the outcomes'
+        values (``.key``) and nowhere else: they are never logged.
         """
         runner = runner or BulkRunner(
             concurrency=concurrency,
@@ -221,23 +226,60 @@ class Keys(Resource):
         )
         return await runner.run(lambda spec: self.create_safely(**spec), specs)
 
-    async def create_safely(self, **spec: Unpack[KeyGenerateParams]) -> GenerateKeyResponse:
-        """``create`` made safe to repeat: the secret is chosen here when the spec has none."""
+    async def create_safely(
+        self, *, new_secret: bool = False, **spec: Unpack[KeyGenerateParams]
+    ) -> GenerateKeyResponse:
+        """``create`` made safe to repeat: the secret is chosen here when the spec has none.
+
+        A key that already has the secret is success only if it has the spec's values (read
+        back by hash: team, user, alias, models, budgets, metadata as a subset...); otherwise
+        ``CreateConflict`` names the fields that differ. The proxy answers a create with an
+        existing secret with 200 and leaves that key as it is, so a spec that brings its own
+        ``key`` is always read back after the create, unless ``new_secret`` says the key was
+        chosen for this create and never sent before.
+        """
         params: KeyGenerateParams = {**spec}
-        secret = params.get("key") or new_key()
+        chosen = params.get("key")
+        secret = chosen or new_key()
         params["key"] = secret
         token = hash_key(secret)
 
         async def find() -> GenerateKeyResponse | None:
             try:
                 found = await self.info(token)
-            except APIStatusError:
+            except NotFoundError:
                 return None
-            if found.info.get("deleted_at"):
+            if found.info.get("deleted_at") or found.info.get("status") == "deleted":
                 return None  # deleted since: not the key asked for
+            verify(f"key {mask_key(secret)}", spec, found.info, _NOT_COMPARED)
             return GenerateKeyResponse.model_validate({**found.info, "key": secret, "token": token})
 
-        return await create_verified(lambda: self.create(**params), find, sleep=self._client._sleep)
+        return await create_verified(
+            lambda: self.create(**params),
+            find,
+            check_success=bool(chosen) and not new_secret,
+            sleep=self._client._sleep,
+        )
+
+    async def delete_safely(self, key: str) -> bool:
+        """Delete one key (secret or hash), safe to repeat: True when this call deleted it,
+        False when it was already gone.
+
+        "Already gone" is the proxy's precise answer to a delete of keys none of which exist
+        (404, "No keys found"): met when an earlier attempt was applied and its answer lost,
+        or when the key was deleted before (or never existed: the proxy cannot tell these
+        apart, and the key is not there either way). Raises ``KeyNotDeleted`` if the proxy
+        answered without listing the key, and the ``APIError`` of any other failure.
+        """
+        try:
+            deleted = (await self.delete([key])).deleted_keys
+        except APIStatusError as exc:
+            if _already_gone(exc):
+                return False
+            raise
+        if key not in deleted:
+            raise KeyNotDeleted(key)
+        return True
 
     async def delete_many(
         self,
@@ -250,35 +292,40 @@ class Keys(Resource):
         """Delete many keys (secrets or hashes), ``batch_size`` per request, one outcome per key.
 
         When a batch fails as a whole, its keys are retried one by one so one bad key cannot
-        fail the others. A key the proxy did not report deleted ends as an error.
+        fail the others. A key that is already gone (see ``delete_safely``) counts as deleted,
+        so a delete whose answer was lost, or a rerun, reports success. A key the proxy did
+        not report deleted ends as ``KeyNotDeleted``.
         """
         keys = _strings("keys", keys)
         batches = [keys[i : i + batch_size] for i in range(0, len(keys), batch_size)]
         runner = BulkRunner(concurrency=concurrency, progress=progress, progress_label="batches")
         per_key: BulkResult[str, str] = BulkResult()
         async for outcome in runner.stream(self._delete_batch, batches):
-            for key, error in zip(outcome.item, outcome.value or (), strict=True):
+            errors = outcome.value if outcome.ok else [outcome.error] * len(outcome.item)
+            for key, error in zip(outcome.item, errors or (), strict=True):
                 per_key.outcomes.append(
                     Outcome(len(per_key.outcomes), key, None if error else key, error)
                 )
         per_key.elapsed = runner.result.elapsed
         return per_key
 
-    async def _delete_batch(self, batch: builtins.list[str]) -> builtins.list[Exception | None]:
+    async def _delete_batch(self, batch: builtins.list[str]) -> builtins.list[BaseException | None]:
         try:
             deleted = set((await self.delete(batch)).deleted_keys)
-        except APIStatusError:
+        except APIStatusError as exc:
+            if _already_gone(exc):
+                return [None] * len(batch)  # none of them exists (any more)
             if len(batch) == 1:
                 raise
             return [await self._delete_one(key) for key in batch]
         return [None if key in deleted else KeyNotDeleted(key) for key in batch]
 
-    async def _delete_one(self, key: str) -> Exception | None:
+    async def _delete_one(self, key: str) -> BaseException | None:
         try:
-            deleted = (await self.delete([key])).deleted_keys
-        except APIStatusError as exc:
+            await self.delete_safely(key)
+        except LiteLLMError as exc:
             return exc
-        return None if key in deleted else KeyNotDeleted(key)
+        return None
 
     async def update_many(
         self,
@@ -312,6 +359,12 @@ class KeyNotDeleted(LiteLLMError):
 
     def __init__(self, key: str) -> None:
         super().__init__(f"not deleted: {mask_key(key)}")
+
+
+def _already_gone(exc: APIStatusError) -> bool:
+    # LiteLLM 1.110 answers a delete of keys none of which exists with 404 and the message
+    # "{'error': 'No keys found'}"; any other 404 (a proxy without the route...) is a failure.
+    return exc.status_code == 404 and "No keys found" in exc.message
 
 
 def new_key() -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from .._bulk_admin import create_verified, matches
+from .._bulk_admin import create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import APIStatusError, LiteLLMError
 from .._resource import Resource
@@ -25,7 +25,8 @@ DELETE = Endpoint("POST", "/team/delete", dict[str, Any], "teams.delete")
 MEMBER_ADD = Endpoint("POST", "/team/member_add", TeamResponse, "teams.member_add")
 MEMBER_DELETE = Endpoint("POST", "/team/member_delete", dict[str, Any], "teams.member_delete")
 
-_VERIFY_FIELDS = ("team_alias", "organization_id")
+# Not compared when a create meets an existing team: what changes with use.
+_NOT_COMPARED = frozenset({"spend", "members", "admins", "members_with_roles"})
 
 
 class MemberNotAdded(LiteLLMError):
@@ -84,7 +85,8 @@ class Teams(Resource):
         runner: BulkRunner | None = None,
     ) -> BulkResult[TeamCreateParams, TeamResponse]:
         """Create many teams; every spec must name its ``team_id`` (retry-safe identity: an
-        "already exists" for a team with the spec's alias is success). Outcomes in order."""
+        "already exists" for a team with the spec's values, as read back, is success; one with
+        other values ``CreateConflict``). Outcomes in order."""
         return await (runner or BulkRunner(concurrency=concurrency)).run(self._create_one, specs)
 
     async def _create_one(self, spec: TeamCreateParams) -> TeamResponse:
@@ -97,8 +99,7 @@ class Teams(Resource):
                 info = await self.info(team_id)
             except APIStatusError:
                 return None
-            if not matches(spec, info.team_info, _VERIFY_FIELDS):
-                return None
+            verify(f"team {team_id!r}", spec, info.team_info, _NOT_COMPARED)
             return TeamResponse.model_validate(info.team_info)
 
         return await create_verified(lambda: self.create(**spec), find, sleep=self._client._sleep)

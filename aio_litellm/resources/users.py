@@ -8,7 +8,7 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from .._bulk_admin import create_verified, matches
+from .._bulk_admin import create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import APIStatusError
 from .._pagination import AsyncPager, PageNumberStyle
@@ -25,7 +25,9 @@ UPDATE = Endpoint("POST", "/user/update", dict[str, Any], "users.update")
 DELETE = Endpoint("POST", "/user/delete", dict[str, Any], "users.delete")
 
 _PAGES = PageNumberStyle(items="users", size_param="page_size")
-_VERIFY_FIELDS = ("user_email", "user_alias", "user_role")
+# Not compared when a create meets an existing user: the password is stored hashed; teams and
+# spend change with use.
+_NOT_COMPARED = frozenset({"password", "teams", "spend"})
 
 
 class Users(Resource):
@@ -68,8 +70,9 @@ class Users(Resource):
         runner: BulkRunner | None = None,
     ) -> BulkResult[UserCreateParams, UserResponse]:
         """Create many users; every spec must name its ``user_id``, which makes each create
-        safe to repeat (an "already exists" for a user with the spec's email/alias/role is
-        success). One outcome per spec, in order."""
+        safe to repeat: an "already exists" for a user with the spec's values (email, alias,
+        role, budgets, ... as read back) is success, one with other values ``CreateConflict``.
+        One outcome per spec, in order."""
         return await (runner or BulkRunner(concurrency=concurrency)).run(self._create_one, specs)
 
     async def _create_one(self, spec: UserCreateParams) -> UserResponse:
@@ -83,8 +86,9 @@ class Users(Resource):
             except APIStatusError:
                 return None
             stored = info.user_info or {}
-            if stored.get("user_id") != user_id or not matches(spec, stored, _VERIFY_FIELDS):
+            if stored.get("user_id") != user_id:
                 return None
+            verify(f"user {user_id!r}", spec, stored, _NOT_COMPARED)
             return UserResponse.model_validate(stored)
 
         return await create_verified(lambda: self.create(**spec), find, sleep=self._client._sleep)
