@@ -248,6 +248,8 @@ async def cmd_embed(args: argparse.Namespace, client: LiteLLMClient) -> int:
     npy = out_path.suffix.lower() == ".npy"
     job = {
         "input": str(Path(args.input).resolve()),
+        # Bound to the content too: an edited input would misalign a resumed output.
+        "input_sha256": file_digest(Path(args.input)),
         "model": args.model,
         "field": args.field,
         "dimensions": args.dimensions,

@@ -307,6 +307,7 @@ class Keys(Resource):
                     Outcome(len(per_key.outcomes), key, None if error else key, error)
                 )
         per_key.elapsed = runner.result.elapsed
+        per_key.throttled = runner.result.throttled
         return per_key
 
     async def _delete_batch(self, batch: builtins.list[str]) -> builtins.list[BaseException | None]:
