@@ -28,15 +28,28 @@ from ._streaming import Stream
 from ._transport import Timeout
 
 if TYPE_CHECKING:
+    from .resources.assistants import Assistants
+    from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
+    from .resources.containers import Containers
     from .resources.embeddings import Embeddings
+    from .resources.evals import Evals
+    from .resources.files import Files
+    from .resources.fine_tuning import FineTuning
     from .resources.health import Health
     from .resources.keys import Keys
     from .resources.media import Audio, Images, Moderations, Rerank
     from .resources.models import Models
+    from .resources.ocr import Ocr
+    from .resources.rag import Rag
+    from .resources.realtime import Realtime
+    from .resources.responses import Responses
+    from .resources.search import Search
     from .resources.teams import Teams
     from .resources.users import Users
+    from .resources.vector_stores import VectorStores
+    from .resources.videos import Videos
 
 __all__ = ["DEFAULT_TIMEOUT", "NOT_GIVEN", "LiteLLMClient", "RequestOptions"]
 
@@ -221,6 +234,19 @@ class LiteLLMClient(Pipeline):
     rerank: group[Rerank] = group("media:Rerank")
     users: group[Users] = group("users:Users")
     teams: group[Teams] = group("teams:Teams")
+    responses: group[Responses] = group("responses:Responses")
+    files: group[Files] = group("files:Files")
+    batches: group[Batches] = group("batches:Batches")
+    fine_tuning: group[FineTuning] = group("fine_tuning:FineTuning")
+    assistants: group[Assistants] = group("assistants:Assistants")
+    vector_stores: group[VectorStores] = group("vector_stores:VectorStores")
+    containers: group[Containers] = group("containers:Containers")
+    evals: group[Evals] = group("evals:Evals")
+    videos: group[Videos] = group("videos:Videos")
+    ocr: group[Ocr] = group("ocr:Ocr")
+    search: group[Search] = group("search:Search")
+    rag: group[Rag] = group("rag:Rag")
+    realtime: group[Realtime] = group("realtime:Realtime")
 
     # -- raw access --------------------------------------------------------------------------
 

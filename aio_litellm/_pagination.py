@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-__all__ = ["AsyncPager", "CursorStyle", "PageNumberStyle"]
+if TYPE_CHECKING:
+    from ._endpoint import Endpoint
+    from ._pipeline import Pipeline
+
+__all__ = ["CURSOR", "AsyncPager", "CursorStyle", "PageNumberStyle", "endpoint_pager"]
 
 ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
@@ -72,8 +76,8 @@ class CursorStyle:
         cursor = _field(page, self.last_id)
         if cursor is None:
             cursor = _field(items[-1], self.item_id)
-        if cursor is None:
-            return None
+        if cursor is None or cursor == params.get(self.after_param):
+            return None  # a route that ignores the cursor would loop forever
         return {**params, self.after_param: cursor}
 
 
@@ -113,3 +117,22 @@ class AsyncPager(Generic[PageT, ItemT]):
     def _items(self, page: PageT) -> Sequence[ItemT]:
         items: Sequence[ItemT] | None = _field(page, self._style.items)
         return items or ()
+
+
+CURSOR = CursorStyle()
+"""OpenAI's list style: ``data``, ``has_more``, ``last_id`` / the last item's ``id``."""
+
+
+def endpoint_pager(
+    client: Pipeline,
+    ep: Endpoint[PageT],
+    params: dict[str, Any],
+    style: PageStyle = CURSOR,
+    path: dict[str, Any] | None = None,
+) -> AsyncPager[PageT, Any]:
+    """A pager over a declared list route: each page is one call with the pager's query."""
+
+    async def fetch(query: dict[str, Any]) -> PageT:
+        return await client._call(ep, path=path, query=query)
+
+    return AsyncPager(fetch, params, style)

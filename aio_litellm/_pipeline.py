@@ -311,12 +311,17 @@ class Pipeline:
         json: Any = NOT_GIVEN,
         form: Mapping[str, Any] | None = None,
         files: Mapping[str, FileTypes] | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | None = None,
         parse: Callable[[bytes], T] | None = None,
     ) -> T:
-        """Send one declared endpoint and return its parsed result."""
+        """Send one declared endpoint and return its parsed result. ``content``: a raw body
+        (its ``Content-Type`` in ``headers``) instead of JSON or a form."""
         req = self._build(
-            ep.method, ep.path, path, query, json, form, files, None, ep.retry_safe, False
+            ep.method, ep.path, path, query, json, form, files, headers, ep.retry_safe, False
         )
+        if content is not None:
+            req.body = content
         reply, info = await self._send(req)
         result: T = self._parse(ep.result, reply.content, info, parse)
         return result
@@ -326,9 +331,15 @@ class Pipeline:
         ep: Endpoint[Any],
         parse: Callable[[bytes], T],
         *,
+        path: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
         json: Any = NOT_GIVEN,
+        headers: Mapping[str, str] | None = None,
     ) -> Stream[T]:
-        req = self._build(ep.method, ep.path, None, None, json, None, None, None, True, True)
+        """Open a declared server-sent-events endpoint; ``parse`` types each event's data."""
+        req = self._build(
+            ep.method, ep.path, path, query, json, None, None, headers, ep.retry_safe, True
+        )
         return await self._open_stream(req, parse)
 
     def _build(
@@ -351,6 +362,8 @@ class Pipeline:
             if json is not NOT_GIVEN:
                 raise TypeError("pass json, or form/files, not both")
             body = build_form_factory(form, files)
+            if not body.resendable:
+                retry_safe = False  # a part readable once (an async iterable) cannot go twice
             base = self._headers
         elif json is not NOT_GIVEN:
             body = _jsonutil.dumps(json)
@@ -415,8 +428,10 @@ class Pipeline:
         try:
             reply = await self._attempt(req)
         except APIError as exc:
-            if self.retry.max_retries == 0 or not should_retry(
-                exc, retry_safe=req.retry_safe, policy=self.retry
+            if (
+                self.retry.max_retries == 0
+                or not getattr(req.body, "resendable", True)
+                or not should_retry(exc, retry_safe=req.retry_safe, policy=self.retry)
             ):
                 raise
             reply = await self._retry_loop(req, exc)

@@ -261,8 +261,9 @@ class OpenBody:
         """The next piece of the body; ``b""`` at its end (the connection then goes back to the
         pool). Errors come typed, with the body closed."""
         error: BaseException | None = None
+        content = self._response.content
         try:
-            chunk = await self._response.content.readany()
+            chunk = await (content.read(self._piece) if self._piece else content.readany())
         except Exception as exc:
             error = self._read_error(exc)
         except BaseException:  # cancelled: the body cannot be resumed, give it back
@@ -276,8 +277,7 @@ class OpenBody:
             if self._max_size is None or self._received <= self._max_size:
                 return chunk
             error = self._invalid(
-                f"a body of {self._received:,}+ bytes exceeds max_response_size="
-                f"{self._max_size:,}",
+                f"a body of {self._received:,}+ bytes exceeds max_response_size={self._max_size:,}",
                 None,
             )
         # Raised here, outside the handler, so the aiohttp exception (whose text may hold the
@@ -289,6 +289,7 @@ class OpenBody:
         return ClientClosedError(f"the client was closed while this {self._kind} was open")
 
     _kind = "response"
+    _piece = 0  # 0: whatever has arrived (low latency); else at most this many bytes a read
 
     def _read_error(self, exc: Exception) -> BaseException:
         if self._aborted:
@@ -505,6 +506,8 @@ class ByteStream(OpenBody):
     ``await body.read()``, ``await body.save(path)``. Never held whole in memory unless read."""
 
     _kind = "download"
+    # Bounded pieces: readany() would join up to the whole read buffer (megabytes) at once.
+    _piece = 256 * 1024
 
     def __aiter__(self) -> AsyncIterator[bytes]:
         return _LoopIterator(self)

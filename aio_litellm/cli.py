@@ -30,7 +30,7 @@ from typing import IO, Any, NoReturn
 from . import _jsonutil
 from ._client import LiteLLMClient
 from ._exceptions import NotFoundError
-from ._routes import route_lines
+from ._routes import route_lines, run_routes_check
 from .bulk import BulkRunner, Outcome, as_async_iter
 from .resources.keys import hash_key, new_key
 
@@ -658,7 +658,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-retries", type=int, default=4, help="retries per request")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("routes", help="print METHOD<TAB>PATH<TAB>client.method for every endpoint")
+    routes = commands.add_parser(
+        "routes", help="print METHOD<TAB>PATH<TAB>client.method for every endpoint"
+    )
+    routes.add_argument(
+        "--check",
+        metavar="URL",
+        help="compare with the routes the proxy at URL lists in its /openapi.json "
+        "(exit 0 same, 1 different, 2 unreadable)",
+    )
 
     def job_options(p: argparse.ArgumentParser, concurrency: int) -> None:
         p.add_argument(
@@ -740,11 +748,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, LiteLLMClient], Awaitable[int]
 }
 
 
-async def run(args: argparse.Namespace) -> int:
-    name = args.command if args.command != "keys" else f"keys {args.keys_command}"
-    api_key = (
+def _api_key(args: argparse.Namespace) -> str | None:
+    key: str | None = (
         args.api_key or os.environ.get("LITELLM_API_KEY") or os.environ.get("LITELLM_MASTER_KEY")
     )
+    return key
+
+
+async def run(args: argparse.Namespace) -> int:
+    name = args.command if args.command != "keys" else f"keys {args.keys_command}"
+    api_key = _api_key(args)
     async with LiteLLMClient(
         base_url=args.base_url, api_key=api_key, timeout=args.timeout, max_retries=args.max_retries
     ) as client:
@@ -755,6 +768,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "routes":
+        if args.check:
+            return run_routes_check(args.check, _api_key(args))
         sys.stdout.write("".join(line + "\n" for line in route_lines()))
         return EXIT_OK
     try:

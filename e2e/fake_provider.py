@@ -20,6 +20,10 @@ Behaviour chosen by the model name the proxy sends upstream:
 
 Every request is counted per (path, model) at ``GET /_stats`` so tests can see what the proxy
 forwarded; ``POST /_reset`` clears the counts.
+
+The upstream routes of the other API groups (files, batches, responses, vector stores ...) live
+one group a module in ``fake_routes/``: each module's ``register(add)`` calls
+``add(method, path, handler)``, which serves the route both under ``/v1`` and at the root.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ import argparse
 import asyncio
 import base64
 import hashlib
+import importlib.util
 import struct
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -267,6 +274,28 @@ class Provider:
         return web.json_response({})
 
 
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+ROUTES = Path(__file__).with_name("fake_routes")
+
+
+def add_group_routes(app: web.Application) -> None:
+    """Every ``fake_routes/*.py`` module's routes (loaded by path: this file also runs as a
+    script, outside the ``e2e`` package)."""
+
+    def add(method: str, path: str, handler: Handler) -> None:
+        for prefix in ("/v1", ""):
+            app.router.add_route(method, prefix + path, handler)
+
+    for path in sorted(ROUTES.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"fake_routes_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.register(add)
+
+
 def make_app() -> web.Application:
     provider = Provider()
     app = web.Application(client_max_size=64 * 1024 * 1024)
@@ -282,6 +311,7 @@ def make_app() -> web.Application:
         app.router.add_get(prefix + "/models", provider.models)
     app.router.add_get("/_stats", provider.stats)
     app.router.add_post("/_reset", provider.reset)
+    add_group_routes(app)
     return app
 
 

@@ -2,34 +2,54 @@
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
+import hashlib
 import io
+import os
+import tracemalloc
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp import web
+from aiohttp.test_utils import TestServer
 
-from aio_litellm import InternalServerError, LiteLLMClient
+from aio_litellm import APIConnectionError, APIStatusError, InternalServerError, LiteLLMClient
+from aio_litellm._multipart import build_form_factory
 
-from .conftest import FakeProxy, FakeSleep, reply
+from .conftest import FakeProxy, FakeSleep, Seen, reply
 
 AUDIO = b"RIFF\x00\x01binary\xff"
 
 
-async def parts(request: web.Request) -> dict[str, tuple[str | None, str, bytes]]:
-    """name -> (filename, content type, bytes), parsed with the standard library's MIME parser
-    (the fake proxy has already read the body)."""
-    head = f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode()
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        head + await request.read()
-    )
-    found = {}
+Parts = dict[str, tuple[str | None, str, bytes]]
+
+
+def parse_parts(content_type: str, body: bytes) -> Parts:
+    """name -> (filename, content type, bytes), parsed with the standard library's MIME
+    parser."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    found: Parts = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
         payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
         found[str(name)] = (part.get_filename(), part.get_content_type(), payload)
     return found
+
+
+async def parts(request: web.Request) -> Parts:
+    """The parts of a request (the fake proxy has already read the body)."""
+    return parse_parts(request.headers["Content-Type"], await request.read())
+
+
+async def parts_of(seen: Seen) -> Parts:
+    return parse_parts(seen.headers["Content-Type"], seen.body)
 
 
 async def test_files_in_every_form(proxy: FakeProxy, client: LiteLLMClient, tmp_path: Path) -> None:
@@ -94,34 +114,45 @@ async def test_retry_resends_the_whole_file(
     assert bodies == [AUDIO, AUDIO]
 
 
-async def test_unseekable_file_is_buffered_for_retries(
-    proxy: FakeProxy, client: LiteLLMClient
+class Pipe(io.RawIOBase):
+    """A binary file that can be read once (like a pipe): not seekable."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        chunk = self.data.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+async def test_read_once_sources_are_streamed_once_and_never_retried(
+    proxy: FakeProxy, client: LiteLLMClient, sleep: FakeSleep
 ) -> None:
-    class Pipe(io.RawIOBase):
-        def __init__(self) -> None:
-            self.data = io.BytesIO(AUDIO)
+    # 503 is retried even for requests that are not retry-safe, and retry_safe=True would allow
+    # any retry: a body that can be read once must still go out once only.
+    proxy.on("POST", "/v1/files", reply(503, {"error": {"message": "busy"}}))
 
-        def readable(self) -> bool:
-            return True
+    async def chunks() -> AsyncIterator[bytes]:
+        yield AUDIO
 
-        def seekable(self) -> bool:
-            return False
+    def files(source: Any) -> dict[str, Any]:
+        return {"file": source}
 
-        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-            chunk = self.data.read(len(buffer))
-            buffer[: len(chunk)] = chunk
-            return len(chunk)
-
-    bodies: list[bytes] = []
-
-    async def flaky(request: web.Request) -> web.StreamResponse:
-        bodies.append((await parts(request))["file"][2])
-        status = 503 if len(bodies) == 1 else 200
-        return web.json_response({}, status=status)
-
-    proxy.on("POST", "/v1/files", flaky)
-    await client.request("POST", "/v1/files", files={"file": Pipe()}, retry_safe=True)  # type: ignore[dict-item]
-    assert bodies == [AUDIO, AUDIO]
+    for source in (Pipe(AUDIO), chunks()):
+        proxy.seen.clear()
+        with pytest.raises(APIStatusError) as info:
+            await client.request("POST", "/v1/files", files=files(source), retry_safe=True)
+        assert info.value.status_code == 503
+        assert len(proxy.calls()) == 1
+        assert (await parts_of(proxy.calls()[0]))["file"][2] == AUDIO
+    assert sleep.waits == []
 
 
 @pytest.mark.parametrize(
@@ -200,3 +231,213 @@ async def test_request_raw(proxy: FakeProxy, client: LiteLLMClient) -> None:
         APIResponse("GET", "u", 200, raw.headers, 0.0, 0).json()
     proxy.on("DELETE", "/x", reply(200, b""))
     assert await client.request("DELETE", "/x") is None
+
+
+# -- streamed uploads ---------------------------------------------------------------------------
+
+BLOCK = bytes(range(256)) * 256  # 64 KiB
+
+
+@dataclass
+class Received:
+    """What a streaming server took in, per request: part name -> (filename, size, sha256)."""
+
+    requests: list[dict[str, tuple[str | None, int, str]]] = field(default_factory=list)
+    chunked: list[bool] = field(default_factory=list)
+
+
+@pytest.fixture
+async def sink() -> AsyncIterator[tuple[str, Received]]:
+    """A server that reads multipart uploads part by part, a chunk at a time, keeping only a
+    digest: unlike the fake proxy it never holds a body, so memory use is the client's."""
+    received = Received()
+
+    async def upload(request: web.Request) -> web.StreamResponse:
+        got: dict[str, tuple[str | None, int, str]] = {}
+        received.requests.append(got)
+        received.chunked.append("Content-Length" not in request.headers)
+        reader = await request.multipart()
+        while (part := await reader.next()) is not None:
+            digest, size = hashlib.sha256(), 0
+            while chunk := await part.read_chunk(2**16):  # type: ignore[union-attr]
+                digest.update(chunk)
+                size += len(chunk)
+            got[str(part.name)] = (part.filename, size, digest.hexdigest())  # type: ignore[union-attr]
+        return web.json_response({"id": "file-1", "object": "file"})
+
+    app = web.Application()
+    app.router.add_post("/files", upload)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    yield str(server.make_url("")).rstrip("/"), received
+    await server.close()
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fds_on(path: Path) -> list[str]:
+    """This process's open descriptors on ``path``."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") == str(path):
+                found.append(fd)
+        except OSError:
+            continue
+    return found
+
+
+async def no_fds_on(path: Path) -> bool:
+    # aiohttp may finish tearing down a failed request's writer just after the error is raised.
+    for _ in range(100):
+        if not fds_on(path):
+            return True
+        await asyncio.sleep(0.01)
+    return False
+
+
+async def test_big_upload_from_a_path_streams_in_bounded_memory(
+    sink: tuple[str, Received], tmp_path: Path
+) -> None:
+    url, received = sink
+    blocks = 1024  # 64 MiB
+    path = tmp_path / "big.jsonl"
+    digest = hashlib.sha256()
+    with path.open("wb") as f:
+        for i in range(blocks):
+            block = BLOCK[i % 256 :] + BLOCK[: i % 256]
+            f.write(block)
+            digest.update(block)
+    async with LiteLLMClient(base_url=url) as client:
+        tracemalloc.start()
+        try:
+            out = await client.files.create(file=path, purpose="batch")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert out.id == "file-1"
+    name, size, got = received.requests[0]["file"]
+    assert (name, size, got) == ("big.jsonl", blocks * len(BLOCK), digest.hexdigest())
+    assert received.requests[0]["purpose"][1] == len(b"batch")
+    assert received.chunked == [False]  # sizes known up front: a Content-Length, not chunked
+    assert peak < 16 * 2**20, f"peak {peak / 2**20:.1f} MiB for a 64 MiB upload"
+    assert not fds_on(path)
+
+
+async def test_async_iterable_upload_arrives_whole(sink: tuple[str, Received]) -> None:
+    url, received = sink
+    pieces: list[bytes | bytearray] = [BLOCK[: n * 1000] for n in range(1, 40)]
+    pieces += [b"", bytearray(b"tail")]
+
+    async def produce() -> AsyncIterator[bytes]:
+        for piece in pieces:
+            await asyncio.sleep(0)
+            yield piece  # type: ignore[misc]
+
+    async with LiteLLMClient(base_url=url) as client:
+        await client.files.create(
+            file=("gen.jsonl", produce(), "application/jsonl"), purpose="batch"
+        )
+    whole = b"".join(pieces)
+    assert received.requests[0]["file"] == ("gen.jsonl", len(whole), sha(whole))
+    assert received.chunked == [True]  # length unknown until the iterable ends
+
+
+async def test_retry_resends_path_and_seekable_uploads_identically(
+    proxy: FakeProxy, client: LiteLLMClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(BLOCK * 5 + b"end")
+    handle = io.BytesIO(b"header" + BLOCK * 3)
+    handle.seek(6)
+    for source, expected in ((path, path.read_bytes()), (handle, BLOCK * 3)):
+        proxy.on(
+            "POST",
+            "/files",
+            reply(503, {"error": {"message": "busy"}}),
+            reply(200, {"id": "file-1", "object": "file"}),
+        )
+        proxy.seen.clear()
+        await client.files.create(file=source, purpose="batch")
+        first, second = [await parts_of(seen) for seen in proxy.calls()]
+        assert first == second
+        assert first["file"][2] == expected
+    assert not handle.closed  # the caller's file: read, never closed
+    assert not fds_on(path)
+
+
+async def test_a_path_is_closed_however_the_attempt_ends(tmp_path: Path, sleep: FakeSleep) -> None:
+    path = tmp_path / "data.jsonl"
+    path.write_bytes(BLOCK * 64)  # 4 MiB: more than socket buffers take before the server cuts
+
+    async def cut(request: web.Request) -> web.StreamResponse:
+        await request.content.read(2**16)
+        assert request.transport is not None
+        request.transport.close()
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post("/files", cut)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    url = str(server.make_url("")).rstrip("/")
+    await server.close()  # now refused: attempts fail before anything is sent
+    async with LiteLLMClient(base_url=url, sleep=sleep, max_retries=2) as client:
+        with pytest.raises(APIConnectionError) as refused:
+            await client.request("POST", "/files", files={"file": path}, retry_safe=True)
+    assert refused.value.retries == 2 and not refused.value.sent
+    assert await no_fds_on(path)
+
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        url = str(server.make_url("")).rstrip("/")
+        async with LiteLLMClient(base_url=url, sleep=sleep) as client:
+            with pytest.raises(APIConnectionError):  # cut mid-upload, on every attempt
+                await client.request("POST", "/files", files={"file": path}, retry_safe=True)
+    finally:
+        await server.close()
+    assert await no_fds_on(path)
+
+
+async def test_a_file_that_shrinks_while_sent_fails_the_attempt(
+    proxy: FakeProxy, client: LiteLLMClient
+) -> None:
+    class Shrinking(io.BytesIO):
+        def read(self, n: int | None = -1) -> bytes:
+            data = super().read(n)
+            self.truncate(len(BLOCK))  # cut short after the size went out in the headers
+            return data
+
+    proxy.on("POST", "/files", reply(200, {}))
+    with pytest.raises(APIConnectionError, match="shrank while it was being sent"):
+        await client.files.create(file=Shrinking(BLOCK * 8), purpose="batch")
+
+
+async def test_bad_stream_sources(proxy: FakeProxy, client: LiteLLMClient, tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("text")
+    with path.open() as text, pytest.raises(TypeError, match="binary mode"):
+        await client.files.create(file=text, purpose="batch")  # type: ignore[arg-type]
+    assert proxy.seen == []
+
+    async def strings() -> AsyncIterator[str]:
+        yield "not bytes"
+
+    with pytest.raises(APIConnectionError, match="yielded str"):
+        await client.request("POST", "/files", files={"file": strings()})  # type: ignore[dict-item]
+
+    async def one() -> AsyncIterator[bytes]:
+        yield b"x"
+
+    build = build_form_factory(None, {"file": ("a.bin", one())})
+    assert not build.resendable
+    build()
+    with pytest.raises(RuntimeError, match="read once"):
+        build()
+    streamed = build_form_factory({"a": 1}, {"f": b"x", "p": path})
+    assert streamed.resendable
+    with pytest.raises(TypeError, match="streamed upload"):
+        streamed()().decode()  # never read whole, not even to show it

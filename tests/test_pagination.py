@@ -104,5 +104,7 @@ def test_styles_stop_rules() -> None:
     assert cursor.next({}, Page(), [{"id": "x1"}]) == {"after": "x1"}
     assert cursor.next({}, Page(), [{"other": 1}]) is None
     assert cursor.next({}, Page(), []) is None
+    # A route that ignores ``after`` answers the same page again: stop, do not loop.
+    assert cursor.next({"after": "x1"}, Page(), [{"id": "x1"}]) is None
     numbers = PageNumberStyle(items="keys")
     assert numbers.next({"page": 2}, object(), ["a"]) == {"page": 3}

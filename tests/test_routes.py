@@ -1,11 +1,15 @@
-"""Endpoints: declared once, escaped paths, the route table, and every method wired to its route."""
+"""Endpoints: declared once, escaped paths, the route table, every method wired to its route,
+every route in the pinned proxy's inventory, and the drift report against a proxy's OpenAPI."""
 
 from __future__ import annotations
 
-import csv
+import asyncio
 import inspect
+import json
+import re
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +19,29 @@ from aiohttp import web
 from aio_litellm import LiteLLMClient, NotFoundError
 from aio_litellm.__main__ import main
 from aio_litellm._endpoint import Endpoint, escape_segment, format_path
-from aio_litellm._routes import all_endpoints, route_lines
+from aio_litellm._routes import (
+    METHODS,
+    all_endpoints,
+    check_routes,
+    fetch_openapi,
+    group_attr,
+    route_lines,
+    run_routes_check,
+)
 
-from .conftest import FakeProxy
+from .conftest import API_KEY, FakeProxy, reply
 
-TSV = Path(__file__).resolve().parents[2] / "shared" / "spec" / "litellm-endpoints.tsv"
+DATA = Path(__file__).resolve().parent / "data"
+# The route inventory of the pinned LiteLLM, made by tools/gen_inventory.py.
+INVENTORY = DATA / "litellm-endpoints.tsv"
+# That LiteLLM's /openapi.json cut down to paths, methods, tags and response codes.
+OPENAPI_PATHS = DATA / "litellm-1.110.2-openapi-paths.json"
+
+
+def inventory() -> list[dict[str, str]]:
+    lines = INVENTORY.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
 
 
 @pytest.mark.parametrize(
@@ -108,20 +130,194 @@ def test_cli_prints_the_route_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.stdout.splitlines() == route_lines()
 
 
-@pytest.mark.skipif(not TSV.exists(), reason="the shared route inventory is not beside the repo")
 def test_every_declared_route_is_in_the_proxy_inventory() -> None:
-    with TSV.open(newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    known = {(r["method"], r["path"]) for r in rows}
-    group_of = {(r["method"], r["path"]): r["group"] for r in rows}
+    rows = inventory()
+    group_of = {
+        (r["method"], path): r["group"]
+        for r in rows
+        for path in [r["path"], *filter(None, r["aliases"].split(","))]
+    }
     for ep in all_endpoints():
-        assert (ep.method, ep.path) in known, f"{ep.method} {ep.path} is not a proxy route"
-        # The attribute follows the proxy's group: keys.* for group keys, and so on.
+        assert (ep.method, ep.path) in group_of, f"{ep.method} {ep.path} is not a proxy route"
+        # The attribute follows the proxy's group: keys.* for keys, fine_tuning.jobs.* for
+        # fineTuning.jobs, and so on.
         group = group_of[(ep.method, ep.path)]
-        assert ep.attr.startswith(group + "."), (ep.attr, group)
+        assert ep.attr.startswith(group_attr(group) + "."), (ep.attr, group)
     keys_rows = {(r["method"], r["path"]) for r in rows if r["group"] == "keys"}
     declared = {(ep.method, ep.path) for ep in all_endpoints()}
     assert keys_rows <= declared, sorted(keys_rows - declared)
+
+
+@pytest.mark.parametrize(
+    ("group", "attr"),
+    [
+        ("keys", "keys"),
+        ("vectorStores", "vector_stores"),
+        ("fineTuning.jobs", "fine_tuning.jobs"),
+        ("passThrough.vertex_ai", "pass_through.vertex_ai"),
+        ("accessGroups", "access_groups"),
+        ("assistants.threads.messages", "assistants.threads.messages"),
+        ("passThroughConfig", "pass_through_config"),
+        ("audio.speech", "audio.speech"),
+    ],
+)
+def test_group_attr(group: str, attr: str) -> None:
+    assert group_attr(group) == attr
+
+
+def test_every_client_facing_group_names_an_attribute() -> None:
+    groups = {r["group"] for r in inventory()} - {"sso/ui"}
+    attrs = {group_attr(g) for g in groups}
+    assert len(attrs) == len(groups), "two groups would share an attribute"
+    for attr in attrs:
+        assert all(part.isidentifier() and part.islower() for part in attr.split(".")), attr
+
+
+# ------------------------------------------------------- drift against a proxy's /openapi.json
+
+
+def openapi_spelling(method: str, path: str) -> tuple[str, str]:
+    """How LiteLLM's OpenAPI document writes a route: ``{key}`` for ``{key:path}``, and a
+    websocket as a GET answering 101."""
+    return ("get" if method == "WEBSOCKET" else method.lower()), re.sub(
+        r"\{(\w+):\w+\}", r"{\1}", path
+    )
+
+
+def openapi_of(routes: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """An OpenAPI document listing ``(method, path, tag)``."""
+    paths: dict[str, dict[str, Any]] = {}
+    for method, path, tag in routes:
+        name, spelled = openapi_spelling(method, path)
+        status = "101" if method == "WEBSOCKET" else "200"
+        paths.setdefault(spelled, {})[name] = {"tags": [tag], "responses": {status: {}}}
+    return {"openapi": "3.1.0", "info": {"title": "Fake", "version": "9.9"}, "paths": paths}
+
+
+def listed(lines: list[str], heading: str) -> list[tuple[str, str]]:
+    """The ``METHOD path`` lines of the report section whose title starts with ``heading``."""
+    found: list[tuple[str, str]] = []
+    inside = False
+    for line in lines:
+        if line.startswith(("Served by", "Declared by")):
+            inside = line.startswith(heading)
+        elif inside and line.startswith("  ") and line.split()[0] in METHODS:
+            method, path = line.split()[:2]
+            found.append((method, path))
+    return found
+
+
+async def test_routes_check_against_a_served_openapi(proxy: FakeProxy) -> None:
+    declared = all_endpoints()
+    document = openapi_of([(ep.method, ep.path, ep.attr.split(".")[0]) for ep in declared])
+    document["paths"]["/widgets/{widget_id}"] = {
+        "get": {"tags": ["widgets"]},
+        "delete": {"tags": ["widgets"]},
+        "parameters": [],  # a path item's field, not a route
+    }
+    document["paths"]["/untagged"] = {"post": {}}
+    proxy.on("GET", "/openapi.json", reply(200, document))
+
+    fetched = await fetch_openapi(proxy.url, API_KEY)
+    assert proxy.calls("GET", "/openapi.json")[0].headers["Authorization"] == f"Bearer {API_KEY}"
+    lines, status = check_routes(fetched)
+    assert status == 1
+    # Largest group first; in a group by path, then method.
+    assert listed(lines, "Served by the proxy") == [
+        ("GET", "/widgets/{widget_id}"),
+        ("DELETE", "/widgets/{widget_id}"),
+        ("POST", "/untagged"),
+    ]
+    assert "  2  widgets" in lines and "widgets (2)" in lines
+    assert listed(lines, "Declared by the client") == []
+    operations = sum(len(item) for item in fetched["paths"].values()) - 1  # not "parameters"
+    assert lines[0].startswith(f"Fake 9.9: {operations} operations")
+
+    # The proxy no longer serves one declared route (its {name:path} spelled {name}).
+    gone = next(ep for ep in declared if ":path}" in ep.path)
+    name, spelled = openapi_spelling(gone.method, gone.path)
+    del fetched["paths"][spelled][name]
+    del fetched["paths"]["/widgets/{widget_id}"], fetched["paths"]["/untagged"]
+    lines, status = check_routes(fetched)
+    assert status == 1
+    assert listed(lines, "Declared by the client") == [(gone.method, gone.path)]
+    assert f"client.{gone.attr}" in "\n".join(lines)
+    assert listed(lines, "Served by the proxy") == []
+
+
+def test_routes_check_passes_when_the_routes_agree() -> None:
+    declared = all_endpoints()
+    lines, status = check_routes(openapi_of([(ep.method, ep.path, "t") for ep in declared]))
+    assert status == 0
+    assert lines[-1] == "The client and the proxy list the same routes."
+    assert f"the client declares {len(declared)} routes, {len(declared)} of them" in lines[0]
+    with pytest.raises(ValueError, match="not an OpenAPI document"):
+        check_routes({"openapi": "3.1.0"})
+
+
+def test_routes_check_against_the_pinned_litellm_document() -> None:
+    document = json.loads(OPENAPI_PATHS.read_text(encoding="utf-8"))
+    lines, status = check_routes(document)
+    assert status == 1
+    # What the report says is missing or extra, checked against the inventory: a declared route
+    # is absent from the document exactly when the proxy hides it from its schema.
+    in_schema = {
+        (r["method"], path): r["include_in_schema"] == "true"
+        for r in inventory()
+        for path in [r["path"], *filter(None, r["aliases"].split(","))]
+    }
+    declared = {(ep.method, ep.path) for ep in all_endpoints()}
+    hidden = {pair for pair in declared if not in_schema[pair]}
+    assert set(listed(lines, "Declared by the client")) == hidden
+    missing = listed(lines, "Served by the proxy")
+    assert len(missing) == len(set(missing))
+    operations = {
+        ("WEBSOCKET" if "101" in op["responses"] else method.upper(), path)
+        for path, item in document["paths"].items()
+        for method, op in item.items()
+    }
+    assert set(missing) <= operations
+    # Declared routes the document lists, whatever their parameter spelling, are not missing.
+    spelled = {(m, openapi_spelling(m, p)[1]) for m, p in declared - hidden}
+    assert spelled <= operations and not spelled & set(missing)
+    assert len(missing) == len(operations) - len(spelled)
+
+
+async def test_run_routes_check_prints_the_report(
+    proxy: FakeProxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = openapi_of([(ep.method, ep.path, "t") for ep in all_endpoints()])
+    proxy.on("GET", "/openapi.json", reply(200, document))
+    # run_routes_check runs its own event loop, as the CLI does: not on this test's loop.
+    status = await asyncio.to_thread(run_routes_check, proxy.url, API_KEY)
+    assert status == 0
+    assert capsys.readouterr().out.splitlines() == check_routes(document)[0]
+
+
+async def test_the_cli_reports_drift_with_exit_status_1(
+    proxy: FakeProxy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The proxy lists one route the client lacks: `aio-litellm routes --check URL` says so.
+    routes = [(ep.method, ep.path, "t") for ep in all_endpoints()] + [("GET", "/brand/new", "t")]
+    proxy.on("GET", "/openapi.json", reply(200, openapi_of(routes)))
+    argv = ["--api-key", API_KEY, "routes", "--check", proxy.url]
+    assert await asyncio.to_thread(main, argv) == 1
+    assert "/brand/new" in capsys.readouterr().out
+    assert proxy.calls("GET", "/openapi.json")[0].headers["Authorization"] == f"Bearer {API_KEY}"
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "reason"),
+    [(401, {"error": {"message": "bad key"}}, "bad key"), (200, {"a": 1}, "not an OpenAPI")],
+)
+async def test_run_routes_check_when_the_document_cannot_be_read(
+    proxy: FakeProxy, capsys: pytest.CaptureFixture[str], status: int, body: Any, reason: str
+) -> None:
+    proxy.on("GET", "/openapi.json", reply(status, body))
+    assert await asyncio.to_thread(run_routes_check, proxy.url + "/", "sk-wrong") == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"cannot read {proxy.url}/openapi.json" in err and reason in err
 
 
 def _sample_args(ep: Endpoint[Any], method: Any) -> dict[str, Any]:
@@ -155,6 +351,47 @@ EXTRA_ARGS: dict[str, dict[str, Any]] = {
     "users.delete": {"user_ids": ["u1"]},
     "teams.member_delete": {"user_id": "u1"},
     "teams.member_add": {"members": [{"user_id": "u1", "role": "user"}]},
+    "batches.create": {
+        "input_file_id": "f",
+        "endpoint": "/v1/chat/completions",
+        "completion_window": "24h",
+    },
+    "chat.completions.queue": {"model": "m", "messages": [{"role": "user", "content": "x"}]},
+    "containers.create": {"name": "c"},
+    "containers.files.create": {"file_id": "f"},
+    "evals.create": {"data_source_config": {"type": "custom"}, "testing_criteria": [{}]},
+    "evals.runs.create": {"data_source": {"type": "jsonl"}},
+    "files.create": {"file": b"{}", "purpose": "batch"},
+    "fine_tuning.jobs.create": {"model": "m", "training_file": "f"},
+    "ocr.create": {"model": "m", "document": {"type": "document_url", "document_url": "u"}},
+    "rag.ingest": {
+        "ingest_options": {"vector_store": {"custom_llm_provider": "x"}},
+        "file_id": "f",
+    },
+    "assistants.create": {"model": "m"},
+    "assistants.threads.messages.create": {"role": "user", "content": "x"},
+    "assistants.threads.runs.create": {"assistant_id": "a"},
+    "rag.query": {
+        "model": "m",
+        "messages": [{"role": "user", "content": "x"}],
+        "retrieval_config": {"vector_store_id": "vs"},
+    },
+    "realtime.connect": {"model": "m"},
+    "realtime.translations.client_secrets.create": {"session": {"model": "m"}},
+    "responses.create": {"model": "m", "input": "x"},
+    "responses.compact": {"model": "m"},
+    "responses.input_tokens.count": {"model": "m", "input": "x"},
+    "search.create": {"search_tool_name": "t", "query": "q"},
+    "search.tools.create": {"search_tool_name": "t", "litellm_params": {"search_provider": "x"}},
+    "search.tools.test_connection": {"search_provider": "x"},
+    "search.tools.update": {"search_tool_name": "t", "litellm_params": {"search_provider": "x"}},
+    "vector_stores.indexes.create": {"index_name": "i", "litellm_params": {"x": "y"}},
+    "vector_stores.managed.create": {"vector_store_id": "vs", "custom_llm_provider": "openai"},
+    "vector_stores.search": {"query": "q"},
+    "vector_stores.files.create": {"file_id": "f"},
+    "vector_stores.files.update": {"attributes": {"k": "v"}},
+    "videos.create": {"prompt": "a cat"},
+    "videos.characters.create": {"video": b"mp4"},
 }
 
 
@@ -163,15 +400,18 @@ async def test_each_method_calls_its_declared_route(ep: Endpoint[Any], proxy: Fa
     # The fake answers 404 to every route it was not told about: the call fails after it was
     # sent, and what was sent is what this checks.
     async with LiteLLMClient(base_url=proxy.url, max_retries=0) as client:
-        method: Any = client
-        for part in ep.attr.split("."):
-            method = getattr(method, part)
-        result = method(**{**_sample_args(ep, method), **EXTRA_ARGS.get(ep.attr, {})})
-        with pytest.raises(NotFoundError):
-            if not inspect.isawaitable(result):  # a pager: take its first item
-                result = anext(aiter(result))
-            await result
+        with warnings.catch_warnings():  # a deprecated group still calls its routes
+            warnings.simplefilter("ignore", DeprecationWarning)
+            method: Any = client
+            for part in ep.attr.split("."):
+                method = getattr(method, part)
+            result = method(**{**_sample_args(ep, method), **EXTRA_ARGS.get(ep.attr, {})})
+            with pytest.raises(NotFoundError):
+                if not inspect.isawaitable(result):  # a pager: take its first item
+                    result = anext(aiter(result))
+                await result
     assert len(proxy.seen) == 1
     seen = proxy.seen[0]
     expected = format_path(ep.path, dict.fromkeys(ep.params, "v1"))
-    assert (seen.method, seen.raw_path.split("?")[0]) == (ep.method, expected)
+    method = "GET" if ep.method == "WEBSOCKET" else ep.method  # the handshake is a GET
+    assert (seen.method, seen.raw_path.split("?")[0]) == (method, expected)

@@ -15,6 +15,7 @@ __all__ = ["Chat", "ChatCompletions"]
 
 # Generation has no side effect a second send could duplicate, so every failure is retryable.
 CREATE = Endpoint("POST", "/chat/completions", ChatCompletion, "chat.completions.create")
+QUEUE = Endpoint("POST", "/queue/chat/completions", ChatCompletion, "chat.completions.queue")
 
 
 class ChatCompletions(Resource):
@@ -43,12 +44,59 @@ class ChatCompletions(Resource):
         With ``stream=True`` returns a ``Stream``: ``async for chunk in stream``. A stream is
         retried only until its response starts.
         """
-        require("chat.completions.create", params, "model", "messages")
+        return await self._send(CREATE, stream, params)
+
+    @overload
+    async def queue(
+        self,
+        *,
+        stream: Literal[False] = False,
+        priority: int | None = None,
+        **params: Unpack[ChatCompletionCreateParams],
+    ) -> ChatCompletion: ...
+
+    @overload
+    async def queue(
+        self,
+        *,
+        stream: Literal[True],
+        priority: int | None = None,
+        **params: Unpack[ChatCompletionCreateParams],
+    ) -> Stream[ChatCompletionChunk]: ...
+
+    @overload
+    async def queue(
+        self,
+        *,
+        stream: bool,
+        priority: int | None = None,
+        **params: Unpack[ChatCompletionCreateParams],
+    ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
+
+    async def queue(
+        self, *, stream: bool = False, priority: int | None = None, **params: Any
+    ) -> ChatCompletion | Stream[ChatCompletionChunk]:
+        """A chat completion through the proxy's scheduler queue (experimental in LiteLLM).
+        ``POST /queue/chat/completions``.
+
+        Same request and result as ``create``. ``priority`` orders waiting requests (lower
+        first); the proxy refuses a request without one (400) unless it sets
+        ``router_settings.default_priority``. It echoes the priority used in the
+        ``x-litellm-priority`` response header (``raw_response.headers``, ``stream.response``).
+        """
+        if priority is not None:
+            params["priority"] = priority
+        return await self._send(QUEUE, stream, params)
+
+    async def _send(
+        self, ep: Endpoint[ChatCompletion], stream: bool, params: dict[str, Any]
+    ) -> ChatCompletion | Stream[ChatCompletionChunk]:
+        require(ep.attr, params, "model", "messages")
         if stream:
             return await self._client._stream(
-                CREATE, ChatCompletionChunk.model_validate_json, json={**params, "stream": True}
+                ep, ChatCompletionChunk.model_validate_json, json={**params, "stream": True}
             )
-        return await self._client._call(CREATE, json=params)
+        return await self._client._call(ep, json=params)
 
 
 class Chat(Resource):

@@ -1,0 +1,277 @@
+"""The provider's Files, Batch and fine-tuning APIs, shaped as OpenAI answers them.
+
+- files: multipart upload (kept in memory), list (cursor ``after``/``limit``), get, content,
+  delete.
+- batches: a batch over a ``/v1/chat/completions`` input file is ``validating`` when created
+  and ``completed`` from the first read on, with an output file of the chat route's echo
+  replies (``"echo: " + last user message``); cancel makes a running batch ``cancelled``.
+- fine-tuning jobs: create, list, get, cancel. The proxy refuses these routes without an
+  enterprise licence, so they are reached only with one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import web
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+FILES: dict[str, dict[str, Any]] = {}
+CONTENT: dict[str, bytes] = {}
+BATCHES: dict[str, dict[str, Any]] = {}
+JOBS: dict[str, dict[str, Any]] = {}
+_ids = itertools.count(1)
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}{int(time.time() * 1000):x}{next(_ids):06d}"
+
+
+def _error(status: int, message: str, kind: str = "invalid_request_error") -> web.Response:
+    body = {"error": {"message": message, "type": kind, "param": None, "code": None}}
+    return web.json_response(body, status=status)
+
+
+def _page(items: list[dict[str, Any]], request: web.Request) -> web.Response:
+    """OpenAI's cursor page: ``after`` an id, at most ``limit`` items, newest first."""
+    after = request.query.get("after")
+    if after:
+        ids = [item["id"] for item in items]
+        items = items[ids.index(after) + 1 :] if after in ids else []
+    limit = int(request.query.get("limit") or 10000)
+    page = items[:limit]
+    return web.json_response(
+        {
+            "object": "list",
+            "data": page,
+            "first_id": page[0]["id"] if page else None,
+            "last_id": page[-1]["id"] if page else None,
+            "has_more": len(items) > limit,
+        }
+    )
+
+
+def _store(content: bytes, filename: str, purpose: str) -> dict[str, Any]:
+    file_id = _new_id("file-")
+    FILES[file_id] = {
+        "id": file_id,
+        "object": "file",
+        "bytes": len(content),
+        "created_at": int(time.time()),
+        "filename": filename,
+        "purpose": purpose,
+        "status": "processed",
+        "expires_at": None,
+        "status_details": None,
+    }
+    CONTENT[file_id] = content
+    return FILES[file_id]
+
+
+async def create_file(request: web.Request) -> web.StreamResponse:
+    fields: dict[str, str] = {}
+    content, filename = b"", "upload"
+    reader = await request.multipart()
+    while (part := await reader.next()) is not None:
+        if part.filename is not None:  # type: ignore[union-attr]
+            filename = part.filename  # type: ignore[union-attr]
+            content = await part.read()  # type: ignore[union-attr]
+        else:
+            fields[str(part.name)] = (await part.read()).decode()  # type: ignore[union-attr]
+    if "purpose" not in fields:
+        return _error(400, "Missing required parameter: 'purpose'.")
+    return web.json_response(_store(content, filename, fields["purpose"]))
+
+
+async def list_files(request: web.Request) -> web.StreamResponse:
+    purpose = request.query.get("purpose")
+    items = [f for f in reversed(FILES.values()) if purpose in (None, f["purpose"])]
+    return _page(items, request)
+
+
+async def get_file(request: web.Request) -> web.StreamResponse:
+    found = FILES.get(request.match_info["file_id"])
+    return web.json_response(found) if found else _error(404, "No such File object")
+
+
+async def file_content(request: web.Request) -> web.StreamResponse:
+    file_id = request.match_info["file_id"]
+    if file_id not in CONTENT:
+        return _error(404, "No such File object")
+    return web.Response(body=CONTENT[file_id], content_type="application/octet-stream")
+
+
+async def delete_file(request: web.Request) -> web.StreamResponse:
+    file_id = request.match_info["file_id"]
+    if FILES.pop(file_id, None) is None:
+        return _error(404, "No such File object")
+    CONTENT.pop(file_id, None)
+    return web.json_response({"id": file_id, "object": "file", "deleted": True})
+
+
+def _answer(line: dict[str, Any]) -> dict[str, Any]:
+    """One output line: the chat route's echo reply to the request's last user message."""
+    messages = line.get("body", {}).get("messages") or [{}]
+    text = str(messages[-1].get("content", ""))
+    completion = {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": line.get("body", {}).get("model", ""),
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": f"echo: {text}"},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
+    }
+    return {
+        "id": _new_id("batch_req_"),
+        "custom_id": line.get("custom_id"),
+        "response": {"status_code": 200, "request_id": "req-fake", "body": completion},
+        "error": None,
+    }
+
+
+def _run(batch: dict[str, Any]) -> None:
+    """Finish a batch the first time it is read after its creation."""
+    if batch["status"] != "validating":
+        return
+    lines = [json.loads(line) for line in CONTENT[batch["input_file_id"]].splitlines() if line]
+    output = "".join(json.dumps(_answer(line)) + "\n" for line in lines).encode()
+    out = _store(output, "batch_output.jsonl", "batch_output")
+    now = int(time.time())
+    batch.update(
+        status="completed",
+        output_file_id=out["id"],
+        in_progress_at=now,
+        finalizing_at=now,
+        completed_at=now,
+        request_counts={"total": len(lines), "completed": len(lines), "failed": 0},
+    )
+
+
+async def create_batch(request: web.Request) -> web.StreamResponse:
+    body = await request.json()
+    missing = [k for k in ("input_file_id", "endpoint", "completion_window") if not body.get(k)]
+    if missing:
+        return _error(400, f"Missing required parameter: {missing[0]!r}.")
+    if body["input_file_id"] not in CONTENT:
+        return _error(400, f"Input file {body['input_file_id']} not found")
+    batch_id = _new_id("batch_")
+    now = int(time.time())
+    BATCHES[batch_id] = {
+        "id": batch_id,
+        "object": "batch",
+        "endpoint": body["endpoint"],
+        "errors": None,
+        "input_file_id": body["input_file_id"],
+        "completion_window": body["completion_window"],
+        "status": "validating",
+        "output_file_id": None,
+        "error_file_id": None,
+        "created_at": now,
+        "in_progress_at": None,
+        "expires_at": now + 86400,
+        "finalizing_at": None,
+        "completed_at": None,
+        "failed_at": None,
+        "expired_at": None,
+        "cancelling_at": None,
+        "cancelled_at": None,
+        "request_counts": {"total": 0, "completed": 0, "failed": 0},
+        "metadata": body.get("metadata"),
+    }
+    return web.json_response(BATCHES[batch_id])
+
+
+async def list_batches(request: web.Request) -> web.StreamResponse:
+    return _page(list(reversed(BATCHES.values())), request)
+
+
+async def get_batch(request: web.Request) -> web.StreamResponse:
+    batch = BATCHES.get(request.match_info["batch_id"])
+    if batch is None:
+        return _error(404, "No batch found")
+    _run(batch)
+    return web.json_response(batch)
+
+
+async def cancel_batch(request: web.Request) -> web.StreamResponse:
+    batch = BATCHES.get(request.match_info["batch_id"])
+    if batch is None:
+        return _error(404, "No batch found")
+    if batch["status"] in ("completed", "failed", "expired"):
+        return _error(409, f"Cannot cancel a batch with status '{batch['status']}'.")
+    now = int(time.time())
+    batch.update(status="cancelled", cancelling_at=now, cancelled_at=now)
+    return web.json_response(batch)
+
+
+def _job(body: dict[str, Any]) -> dict[str, Any]:
+    job_id = _new_id("ftjob-")
+    JOBS[job_id] = {
+        "id": job_id,
+        "object": "fine_tuning.job",
+        "model": body["model"],
+        "created_at": int(time.time()),
+        "finished_at": None,
+        "fine_tuned_model": None,
+        "organization_id": "org-fake",
+        "result_files": [],
+        "status": "queued",
+        "validation_file": body.get("validation_file"),
+        "training_file": body["training_file"],
+        "hyperparameters": {"n_epochs": "auto", "batch_size": "auto"},
+        "trained_tokens": None,
+        "seed": body.get("seed") or 42,
+        "error": None,
+    }
+    return JOBS[job_id]
+
+
+async def create_job(request: web.Request) -> web.StreamResponse:
+    body = await request.json()
+    if not body.get("model") or body.get("training_file") not in CONTENT:
+        return _error(400, "model and an uploaded training_file are required")
+    return web.json_response(_job(body))
+
+
+async def list_jobs(request: web.Request) -> web.StreamResponse:
+    return _page(list(reversed(JOBS.values())), request)
+
+
+async def get_job(request: web.Request) -> web.StreamResponse:
+    job = JOBS.get(request.match_info["job_id"])
+    return web.json_response(job) if job else _error(404, "No such job")
+
+
+async def cancel_job(request: web.Request) -> web.StreamResponse:
+    job = JOBS.get(request.match_info["job_id"])
+    if job is None:
+        return _error(404, "No such job")
+    job.update(status="cancelled", finished_at=int(time.time()))
+    return web.json_response(job)
+
+
+def register(add: Callable[[str, str, Handler], None]) -> None:
+    add("POST", "/files", create_file)
+    add("GET", "/files", list_files)
+    add("GET", "/files/{file_id}", get_file)
+    add("DELETE", "/files/{file_id}", delete_file)
+    add("GET", "/files/{file_id}/content", file_content)
+    add("POST", "/batches", create_batch)
+    add("GET", "/batches", list_batches)
+    add("GET", "/batches/{batch_id}", get_batch)
+    add("POST", "/batches/{batch_id}/cancel", cancel_batch)
+    add("POST", "/fine_tuning/jobs", create_job)
+    add("GET", "/fine_tuning/jobs", list_jobs)
+    add("GET", "/fine_tuning/jobs/{job_id}", get_job)
+    add("POST", "/fine_tuning/jobs/{job_id}/cancel", cancel_job)
