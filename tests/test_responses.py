@@ -422,3 +422,37 @@ async def test_queue_stream_and_bad_input(proxy: FakeProxy, client: LiteLLMClien
     with pytest.raises(TypeError, match=r"chat.completions.queue\(\) missing .*messages"):
         await client.chat.completions.queue(model="fake-gpt")  # type: ignore[call-overload]
     assert len(proxy.seen) == 1
+
+
+async def test_connect_is_a_typed_websocket_session(proxy: FakeProxy) -> None:
+    # WEBSOCKET /responses: response.create frames in, the typed stream events out.
+    got: list[Any] = []
+    seen: dict[str, Any] = {}
+
+    async def handler(request: web.Request) -> web.StreamResponse:
+        seen.update(query=dict(request.query), auth=request.headers.get("Authorization"))
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        got.append(orjson.loads((await ws.receive()).data))
+        base = {"item_id": "m1", "output_index": 0, "content_index": 0, "logprobs": []}
+        for n, text in enumerate(["Hel", "lo"]):
+            delta = {"type": "response.output_text.delta", "sequence_number": n, "delta": text}
+            await ws.send_json({**delta, **base})
+        await ws.send_json({"type": "response.brand_new", "x": 1})
+        await ws.close()
+        return ws
+
+    proxy.on("GET", "/responses", handler)
+    async with (
+        LiteLLMClient(base_url=proxy.url, api_key="sk-test-123456") as client,
+        client.responses.connect(model="m") as session,
+    ):
+        assert client._pool.semaphore._value == client._pool.max_in_flight - 1  # held while open
+        await session.send({"type": "response.create", "input": "hi"})
+        events = [event async for event in session]  # until the server closes
+    assert got == [{"type": "response.create", "input": "hi"}]
+    assert seen == {"query": {"model": "m"}, "auth": "Bearer sk-test-123456"}
+    assert [type(e) for e in events[:2]] == [rt.ResponseTextDeltaEvent] * 2
+    assert "".join(e.delta for e in events[:2]) == "Hello"
+    assert isinstance(events[2], rt.UnknownResponseStreamEvent)
+    assert client._pool.semaphore._value == client._pool.max_in_flight

@@ -9,7 +9,7 @@ from typing import Any
 from typing_extensions import Unpack
 
 from .._endpoint import Endpoint
-from .._pipeline import NOT_GIVEN, Pipeline
+from .._pipeline import Pipeline
 from .._resource import Resource, group, require
 from .._websocket import EventParser, WebSocketConnect, WebSocketSession, open_session
 from ..types.realtime import (
@@ -100,14 +100,7 @@ async def _sdp_exchange(
         "Accept": "application/sdp, text/plain, */*",
     }
     query = {"model": model} if model else None
-    req = client._build(
-        ep.method, ep.path, None, query, NOT_GIVEN, None, None, headers, ep.retry_safe, False
-    )
-    # The pipeline builds JSON and form bodies; an SDP offer goes as it is.
-    req.body = sdp.encode()
-    reply, info = await client._send(req)
-    answer: str = client._parse(str, reply.content, info, None)
-    return answer
+    return await client._call(ep, query=query, headers=headers, content=sdp.encode())
 
 
 class RealtimeClientSecrets(Resource):

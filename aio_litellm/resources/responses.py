@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal, overload
 
 from typing_extensions import Unpack
@@ -10,6 +11,7 @@ from .._endpoint import Endpoint
 from .._pagination import AsyncPager, CursorStyle
 from .._resource import Resource, group, require
 from .._streaming import Stream
+from .._websocket import WebSocketConnect, WebSocketSession, open_session
 from ..types.responses import (
     CompactedResponse,
     InputItemListParams,
@@ -23,6 +25,7 @@ from ..types.responses import (
     ResponseItemList,
     ResponseRetrieveParams,
     ResponseStreamEvent,
+    parse_response_stream_event,
     response_stream_event_adapter,
 )
 
@@ -31,6 +34,10 @@ __all__ = ["ResponseInputItems", "ResponseInputTokens", "Responses"]
 # A response is stored (``store`` defaults to true) and may run in the background: a resend of a
 # create that reached the proxy would make a second one.
 CREATE = Endpoint("POST", "/responses", Response, "responses.create", retry_safe=False)
+# The Responses API over a WebSocket: response.create frames in, the stream's events out.
+CONNECT = Endpoint(
+    "WEBSOCKET", "/responses", WebSocketSession, "responses.connect", retry_safe=False
+)
 RETRIEVE = Endpoint("GET", "/responses/{response_id}", Response, "responses.retrieve")
 DELETE = Endpoint("DELETE", "/responses/{response_id}", ResponseDeleted, "responses.delete")
 # Cancelling twice leaves the same state as cancelling once.
@@ -86,6 +93,24 @@ class Responses(Resource):
 
     input_items: group[ResponseInputItems] = group("responses:ResponseInputItems")
     input_tokens: group[ResponseInputTokens] = group("responses:ResponseInputTokens")
+
+    def connect(
+        self, *, model: str | None = None, headers: Mapping[str, str] | None = None
+    ) -> WebSocketConnect[ResponseStreamEvent, Any]:
+        """A Responses session over a WebSocket. ``WEBSOCKET /responses``.
+
+        ``async with client.responses.connect(model=m) as ws: await ws.send({"type":
+        "response.create", ...}); async for event in ws: ...`` — the events are the typed
+        ``ResponseStreamEvent`` union of ``create(stream=True)``. Holds one concurrency slot
+        until closed; ``client.aclose()`` ends it.
+        """
+        return open_session(
+            self._client,
+            CONNECT,
+            parse_response_stream_event,
+            query={"model": model} if model else None,
+            headers=headers,
+        )
 
     @overload
     async def create(
