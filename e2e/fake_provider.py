@@ -34,6 +34,7 @@ import base64
 import hashlib
 import importlib.util
 import struct
+import sys
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
@@ -279,17 +280,22 @@ ROUTES = Path(__file__).with_name("fake_routes")
 
 
 def add_group_routes(app: web.Application) -> None:
-    """Every ``fake_routes/*.py`` module's routes (loaded by path: this file also runs as a
-    script, outside the ``e2e`` package)."""
+    """Every ``fake_routes/*.py`` module's routes. Each is loaded by path (this file also runs
+    as a script, outside the ``e2e`` package), as a member of the package ``fake_routes`` so
+    that it can import the shared ``fake_routes/_openai.py`` relatively; the folder holding
+    ``fake_routes`` goes on ``sys.path`` for that. Files starting with ``_`` are no route
+    modules."""
 
     def add(method: str, path: str, handler: Handler) -> None:
         for prefix in ("/v1", ""):
             app.router.add_route(method, prefix + path, handler)
 
+    if str(ROUTES.parent) not in sys.path:
+        sys.path.append(str(ROUTES.parent))
     for path in sorted(ROUTES.glob("*.py")):
         if path.name.startswith("_"):
             continue
-        spec = importlib.util.spec_from_file_location(f"fake_routes_{path.stem}", path)
+        spec = importlib.util.spec_from_file_location(f"{ROUTES.name}.{path.stem}", path)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)

@@ -14,6 +14,7 @@ import pydantic
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
+from .common import CursorPage
 
 __all__ = [
     "Assistant",
@@ -183,17 +184,10 @@ class AssistantDeleted(Response):
     object: str = "assistant.deleted"
 
 
-class _CursorPage(Response):
-    object: str = "list"
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
-
-
-class AssistantList(_CursorPage):
+class AssistantList(CursorPage[Assistant]):
     """One page of ``GET /assistants``."""
 
-    data: list[Assistant]
+    data: list[Assistant]  # required: an answer without it is not a page
 
 
 class Thread(Response):
@@ -246,10 +240,10 @@ class Message(Response):
         return "".join(block.text.value for block in self.content if block.text is not None)
 
 
-class MessageList(_CursorPage):
+class MessageList(CursorPage[Message]):
     """One page of ``GET /threads/{thread_id}/messages``."""
 
-    data: list[Message]
+    data: list[Message]  # required: an answer without it is not a page
 
 
 class RunUsage(BaseModel):

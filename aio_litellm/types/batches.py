@@ -11,6 +11,7 @@ from typing import Literal
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
+from .common import CursorPage
 
 __all__ = [
     "Batch",
@@ -128,11 +129,5 @@ class Batch(Response):
     usage: BatchUsage | None = None
 
 
-class BatchList(Response):
+class BatchList(CursorPage[Batch]):
     """One page of ``batches.list``."""
-
-    object: str = "list"
-    data: list[Batch] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
+from .common import CursorPage
 
 __all__ = [
     "Container",
@@ -87,14 +88,8 @@ class Container(Response):
     network_policy: dict[str, Any] | None = None
 
 
-class ContainerList(Response):
+class ContainerList(CursorPage[Container]):
     """One page of ``GET /containers``."""
-
-    object: str = "list"
-    data: list[Container] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
 
 
 class ContainerDeleted(Response):
@@ -115,14 +110,8 @@ class ContainerFile(Response):
     source: str | None = None
 
 
-class ContainerFileList(Response):
+class ContainerFileList(CursorPage[ContainerFile]):
     """One page of ``GET /containers/{id}/files``."""
-
-    object: str = "list"
-    data: list[ContainerFile] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
 
 
 class ContainerFileDeleted(Response):

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
+from .common import CursorPage
 
 __all__ = [
     "Eval",
@@ -97,17 +98,10 @@ class Eval(Response):
     metadata: dict[str, Any] | None = None
 
 
-class _CursorPage(Response):
-    object: str = "list"
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
-
-
-class EvalList(_CursorPage):
+class EvalList(CursorPage[Eval]):
     """One page of ``GET /v1/evals``."""
 
-    data: list[Eval]
+    data: list[Eval]  # required: an answer without it is not a page
 
 
 class EvalDeleted(Response):
@@ -156,10 +150,10 @@ class EvalRun(Response):
     metadata: dict[str, Any] | None = None
 
 
-class EvalRunList(_CursorPage):
+class EvalRunList(CursorPage[EvalRun]):
     """One page of ``GET /v1/evals/{eval_id}/runs``."""
 
-    data: list[EvalRun]
+    data: list[EvalRun]  # required: an answer without it is not a page
 
 
 class EvalRunDeleted(Response):

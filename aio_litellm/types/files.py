@@ -13,6 +13,7 @@ from typing import Any, Literal
 from typing_extensions import Required, TypedDict
 
 from .._models import Response
+from .common import CursorPage
 
 __all__ = [
     "FileCreateParams",
@@ -99,11 +100,5 @@ class FileDeleted(Response):
     object: str = "file"
 
 
-class FileList(Response):
+class FileList(CursorPage[FileObject]):
     """One page of ``files.list``."""
-
-    object: str = "list"
-    data: list[FileObject] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False

@@ -16,6 +16,7 @@ from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel
 from .._models import Response as _Result
+from .common import CursorPage
 
 __all__ = [
     "CompactedResponse",
@@ -325,14 +326,10 @@ class InputTokenCountResponse(_Result):
     input_tokens: int
 
 
-class ResponseItemList(_Result):
+class ResponseItemList(CursorPage[ResponseItem]):
     """One page of ``GET /responses/{response_id}/input_items``."""
 
-    object: str = "list"
-    data: list[ResponseItem]
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
+    data: list[ResponseItem]  # required: an answer without it is not a page
 
 
 # -- stream events ------------------------------------------------------------------------------

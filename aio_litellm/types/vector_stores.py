@@ -9,6 +9,7 @@ from typing import Any, Literal
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
+from .common import CursorPage
 
 __all__ = [
     "ChunkingStrategyParam",
@@ -218,14 +219,8 @@ class VectorStore(Response):
     expires_at: int | None = None
 
 
-class VectorStoreList(Response):
+class VectorStoreList(CursorPage[VectorStore]):
     """One page of ``GET /vector_stores``."""
-
-    object: str = "list"
-    data: list[VectorStore] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
 
 
 class VectorStoreDeleted(Response):
@@ -276,14 +271,8 @@ class VectorStoreFile(Response):
     chunking_strategy: dict[str, Any] | None = None
 
 
-class VectorStoreFileList(Response):
+class VectorStoreFileList(CursorPage[VectorStoreFile]):
     """One page of ``GET /vector_stores/{id}/files``."""
-
-    object: str = "list"
-    data: list[VectorStoreFile] = []
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
 
 
 class VectorStoreFileDeleted(Response):

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from typing_extensions import Required, TypedDict
 
 from .._models import BaseModel, Response
+from .common import CursorPage
 
 __all__ = [
     "Video",
@@ -78,14 +79,10 @@ class Video(Response):
     usage: dict[str, Any] | None = None
 
 
-class VideoList(Response):
+class VideoList(CursorPage[Video]):
     """One page of ``GET /videos``."""
 
-    object: str = "list"
-    data: list[Video]
-    first_id: str | None = None
-    last_id: str | None = None
-    has_more: bool = False
+    data: list[Video]  # required: an answer without it is not a page
 
 
 class VideoCharacter(Response):

@@ -8,63 +8,26 @@ OpenAI event stream (``event:`` lines, ending with ``event: done`` / ``data: [DO
 
 from __future__ import annotations
 
-import itertools
 import json
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
-Add = Callable[[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]], None]
+from ._openai import Add, error, new_id, page, read_json
 
 ASSISTANTS: dict[str, dict[str, Any]] = {}
 THREADS: dict[str, dict[str, Any]] = {}
 MESSAGES: dict[str, list[dict[str, Any]]] = {}  # thread id -> messages, oldest first
 RUNS: dict[str, dict[str, Any]] = {}
-_ids = itertools.count(1)
-
-
-def _error(status: int, message: str) -> web.Response:
-    body = {"error": {"message": message, "type": "invalid_request_error", "code": None}}
-    return web.json_response(body, status=status)
-
-
-def _new_id(prefix: str) -> str:
-    return f"{prefix}_fake{next(_ids):06d}"
-
-
-def _page(items: list[dict[str, Any]], request: web.Request) -> web.Response:
-    """OpenAI cursor paging over ``items`` (oldest first): ``order``, ``after``, ``limit``."""
-    ordered = list(reversed(items)) if request.query.get("order", "desc") == "desc" else items
-    ids = [it["id"] for it in ordered]
-    if (after := request.query.get("after")) in ids:
-        ordered = ordered[ids.index(after) + 1 :]
-    limit = int(request.query.get("limit", 20))
-    page = ordered[:limit]
-    return web.json_response(
-        {
-            "object": "list",
-            "data": page,
-            "first_id": page[0]["id"] if page else None,
-            "last_id": page[-1]["id"] if page else None,
-            "has_more": len(ordered) > limit,
-        }
-    )
-
-
-async def _json(request: web.Request) -> dict[str, Any]:
-    raw = await request.read()
-    body: dict[str, Any] = json.loads(raw) if raw else {}
-    return body
 
 
 async def create_assistant(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     if not body.get("model"):
-        return _error(400, "Missing required parameter: 'model'.")
+        return error(400, "Missing required parameter: 'model'.")
     assistant = {
-        "id": _new_id("asst"),
+        "id": new_id("asst"),
         "object": "assistant",
         "created_at": int(time.time()),
         "model": body["model"],
@@ -83,19 +46,19 @@ async def create_assistant(request: web.Request) -> web.StreamResponse:
 
 
 async def list_assistants(request: web.Request) -> web.StreamResponse:
-    return _page(list(ASSISTANTS.values()), request)
+    return page(list(ASSISTANTS.values()), request)
 
 
 async def delete_assistant(request: web.Request) -> web.StreamResponse:
     assistant_id = request.match_info["assistant_id"]
     if ASSISTANTS.pop(assistant_id, None) is None:
-        return _error(404, f"No assistant found with id '{assistant_id}'.")
+        return error(404, f"No assistant found with id '{assistant_id}'.")
     return web.json_response({"id": assistant_id, "object": "assistant.deleted", "deleted": True})
 
 
 def _message(thread_id: str, role: str, text: str, **extra: Any) -> dict[str, Any]:
     return {
-        "id": _new_id("msg"),
+        "id": new_id("msg"),
         "object": "thread.message",
         "created_at": int(time.time()),
         "thread_id": thread_id,
@@ -111,9 +74,9 @@ def _message(thread_id: str, role: str, text: str, **extra: Any) -> dict[str, An
 
 
 async def create_thread(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     thread = {
-        "id": _new_id("thread"),
+        "id": new_id("thread"),
         "object": "thread",
         "created_at": int(time.time()),
         "metadata": body.get("metadata") or {},
@@ -134,15 +97,15 @@ def _thread(request: web.Request) -> str | None:
 async def get_thread(request: web.Request) -> web.StreamResponse:
     thread_id = _thread(request)
     if thread_id is None:
-        return _error(404, "No thread found.")
+        return error(404, "No thread found.")
     return web.json_response(THREADS[thread_id])
 
 
 async def create_message(request: web.Request) -> web.StreamResponse:
     thread_id = _thread(request)
     if thread_id is None:
-        return _error(404, "No thread found.")
-    body = await _json(request)
+        return error(404, "No thread found.")
+    body = await read_json(request)
     content = body.get("content")
     text = content if isinstance(content, str) else json.dumps(content)
     message = _message(thread_id, body.get("role", "user"), text)
@@ -154,15 +117,15 @@ async def create_message(request: web.Request) -> web.StreamResponse:
 async def list_messages(request: web.Request) -> web.StreamResponse:
     thread_id = _thread(request)
     if thread_id is None:
-        return _error(404, "No thread found.")
-    return _page(MESSAGES[thread_id], request)
+        return error(404, "No thread found.")
+    return page(MESSAGES[thread_id], request)
 
 
 def _run(thread_id: str, body: dict[str, Any], status: str) -> dict[str, Any]:
     assistant = ASSISTANTS.get(body.get("assistant_id", ""), {})
     now = int(time.time())
     return {
-        "id": _new_id("run"),
+        "id": new_id("run"),
         "object": "thread.run",
         "created_at": now,
         "thread_id": thread_id,
@@ -190,10 +153,10 @@ def _reply_text(thread_id: str) -> str:
 async def create_run(request: web.Request) -> web.StreamResponse:
     thread_id = _thread(request)
     if thread_id is None:
-        return _error(404, "No thread found.")
-    body = await _json(request)
+        return error(404, "No thread found.")
+    body = await read_json(request)
     if body.get("assistant_id") not in ASSISTANTS:
-        return _error(404, f"No assistant found with id '{body.get('assistant_id')}'.")
+        return error(404, f"No assistant found with id '{body.get('assistant_id')}'.")
     reply = _reply_text(thread_id)
     if not body.get("stream"):
         run = _run(thread_id, body, "queued")
@@ -260,7 +223,7 @@ async def _stream_run(
 async def get_run(request: web.Request) -> web.StreamResponse:
     run = RUNS.get(request.match_info["run_id"])
     if run is None or run["thread_id"] != request.match_info["thread_id"]:
-        return _error(404, "No run found.")
+        return error(404, "No run found.")
     # Polled: the run has finished by now.
     run.update(
         status="completed",

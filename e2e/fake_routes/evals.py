@@ -7,49 +7,15 @@ these are registered as ``/v1/evals...`` and arrive as ``/v1/v1/evals...``. A ru
 
 from __future__ import annotations
 
-import itertools
-import json
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
-Add = Callable[[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]], None]
+from ._openai import Add, error, new_id, page, read_json
 
 EVALS: dict[str, dict[str, Any]] = {}
 RUNS: dict[str, dict[str, dict[str, Any]]] = {}  # eval id -> run id -> run
-_ids = itertools.count(1)
-
-
-def _error(status: int, message: str) -> web.Response:
-    body = {"error": {"message": message, "type": "invalid_request_error", "code": None}}
-    return web.json_response(body, status=status)
-
-
-def _page(items: list[dict[str, Any]], request: web.Request) -> web.Response:
-    """OpenAI cursor paging over ``items`` (oldest first): ``order``, ``after``, ``limit``."""
-    ordered = list(reversed(items)) if request.query.get("order", "asc") == "desc" else items
-    ids = [it["id"] for it in ordered]
-    if (after := request.query.get("after")) in ids:
-        ordered = ordered[ids.index(after) + 1 :]
-    limit = int(request.query.get("limit", 20))
-    page = ordered[:limit]
-    return web.json_response(
-        {
-            "object": "list",
-            "data": page,
-            "first_id": page[0]["id"] if page else None,
-            "last_id": page[-1]["id"] if page else None,
-            "has_more": len(ordered) > limit,
-        }
-    )
-
-
-async def _json(request: web.Request) -> dict[str, Any]:
-    raw = await request.read()
-    body: dict[str, Any] = json.loads(raw) if raw else {}
-    return body
 
 
 def _eval_of(request: web.Request) -> dict[str, Any] | None:
@@ -57,15 +23,15 @@ def _eval_of(request: web.Request) -> dict[str, Any] | None:
 
 
 async def create_eval(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     if not body.get("data_source_config") or not body.get("testing_criteria"):
-        return _error(400, "data_source_config and testing_criteria are required.")
+        return error(400, "data_source_config and testing_criteria are required.")
     config = dict(body["data_source_config"])
     if config.get("type") == "custom":  # OpenAI answers the schema it will validate items with
         config["schema"] = {"type": "object", "properties": {"item": config.pop("item_schema")}}
     now = int(time.time())
     item = {
-        "id": f"eval_fake{next(_ids):06d}",
+        "id": new_id("eval"),
         "object": "eval",
         "created_at": now,
         "name": body.get("name") or "",
@@ -79,19 +45,19 @@ async def create_eval(request: web.Request) -> web.StreamResponse:
 
 
 async def list_evals(request: web.Request) -> web.StreamResponse:
-    return _page(list(EVALS.values()), request)
+    return page(list(EVALS.values()), request, newest_first=False)
 
 
 async def get_eval(request: web.Request) -> web.StreamResponse:
     item = _eval_of(request)
-    return _error(404, "No eval found.") if item is None else web.json_response(item)
+    return error(404, "No eval found.") if item is None else web.json_response(item)
 
 
 async def update_eval(request: web.Request) -> web.StreamResponse:
     item = _eval_of(request)
     if item is None:
-        return _error(404, "No eval found.")
-    body = await _json(request)
+        return error(404, "No eval found.")
+    body = await read_json(request)
     item.update({k: v for k, v in body.items() if k in ("name", "metadata")})
     return web.json_response(item)
 
@@ -99,7 +65,7 @@ async def update_eval(request: web.Request) -> web.StreamResponse:
 async def delete_eval(request: web.Request) -> web.StreamResponse:
     eval_id = request.match_info["eval_id"]
     if EVALS.pop(eval_id, None) is None:
-        return _error(404, "No eval found.")
+        return error(404, "No eval found.")
     RUNS.pop(eval_id, None)
     return web.json_response({"object": "eval.deleted", "deleted": True, "eval_id": eval_id})
 
@@ -107,7 +73,7 @@ async def delete_eval(request: web.Request) -> web.StreamResponse:
 async def cancel_eval(request: web.Request) -> web.StreamResponse:
     item = _eval_of(request)
     if item is None:
-        return _error(404, "No eval found.")
+        return error(404, "No eval found.")
     for run in RUNS[item["id"]].values():
         if run["status"] in ("queued", "in_progress"):
             run["status"] = "cancelled"
@@ -117,14 +83,14 @@ async def cancel_eval(request: web.Request) -> web.StreamResponse:
 async def create_run(request: web.Request) -> web.StreamResponse:
     item = _eval_of(request)
     if item is None:
-        return _error(404, "No eval found.")
-    body = await _json(request)
+        return error(404, "No eval found.")
+    body = await read_json(request)
     source = body.get("data_source")
     if not source:
-        return _error(400, "data_source is required.")
+        return error(400, "data_source is required.")
     samples = (source.get("source") or {}).get("content") or []
     run = {
-        "id": f"evalrun_fake{next(_ids):06d}",
+        "id": new_id("evalrun"),
         "object": "eval.run",
         "eval_id": item["id"],
         "created_at": int(time.time()),
@@ -151,14 +117,14 @@ def _run_of(request: web.Request) -> dict[str, Any] | None:
 async def list_runs(request: web.Request) -> web.StreamResponse:
     item = _eval_of(request)
     if item is None:
-        return _error(404, "No eval found.")
-    return _page(list(RUNS[item["id"]].values()), request)
+        return error(404, "No eval found.")
+    return page(list(RUNS[item["id"]].values()), request, newest_first=False)
 
 
 async def get_run(request: web.Request) -> web.StreamResponse:
     run = _run_of(request)
     if run is None:
-        return _error(404, "No run found.")
+        return error(404, "No run found.")
     if run["status"] == "queued":  # read back: it has been graded, every sample passing
         total = run["result_counts"]["total"]
         run["status"] = "completed"
@@ -169,7 +135,7 @@ async def get_run(request: web.Request) -> web.StreamResponse:
 async def cancel_run(request: web.Request) -> web.StreamResponse:
     run = _run_of(request)
     if run is None:
-        return _error(404, "No run found.")
+        return error(404, "No run found.")
     run["status"] = "cancelled"
     return web.json_response(run)
 
@@ -177,7 +143,7 @@ async def cancel_run(request: web.Request) -> web.StreamResponse:
 async def delete_run(request: web.Request) -> web.StreamResponse:
     eval_id, run_id = request.match_info["eval_id"], request.match_info["run_id"]
     if RUNS.get(eval_id, {}).pop(run_id, None) is None:
-        return _error(404, "No run found.")
+        return error(404, "No run found.")
     return web.json_response({"object": "eval.run.deleted", "deleted": True, "run_id": run_id})
 
 

@@ -11,49 +11,25 @@
 
 from __future__ import annotations
 
-import itertools
+import functools
 import json
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+from ._openai import Add, error, new_id, page
 
 FILES: dict[str, dict[str, Any]] = {}
 CONTENT: dict[str, bytes] = {}
 BATCHES: dict[str, dict[str, Any]] = {}
 JOBS: dict[str, dict[str, Any]] = {}
-_ids = itertools.count(1)
 
-
-def _new_id(prefix: str) -> str:
-    return f"{prefix}{int(time.time() * 1000):x}{next(_ids):06d}"
-
-
-def _error(status: int, message: str, kind: str = "invalid_request_error") -> web.Response:
-    body = {"error": {"message": message, "type": kind, "param": None, "code": None}}
-    return web.json_response(body, status=status)
-
-
-def _page(items: list[dict[str, Any]], request: web.Request) -> web.Response:
-    """OpenAI's cursor page: ``after`` an id, at most ``limit`` items, newest first."""
-    after = request.query.get("after")
-    if after:
-        ids = [item["id"] for item in items]
-        items = items[ids.index(after) + 1 :] if after in ids else []
-    limit = int(request.query.get("limit") or 10000)
-    page = items[:limit]
-    return web.json_response(
-        {
-            "object": "list",
-            "data": page,
-            "first_id": page[0]["id"] if page else None,
-            "last_id": page[-1]["id"] if page else None,
-            "has_more": len(items) > limit,
-        }
-    )
+# This group's variants: errors carry ``"param": null``, ids carry their creation time, and a
+# list without ``limit`` answers every item.
+_error = functools.partial(error, param=None)
+_new_id = functools.partial(new_id, stamped=True)
+_page = functools.partial(page, default_limit=None)
 
 
 def _store(content: bytes, filename: str, purpose: str) -> dict[str, Any]:
@@ -90,7 +66,7 @@ async def create_file(request: web.Request) -> web.StreamResponse:
 
 async def list_files(request: web.Request) -> web.StreamResponse:
     purpose = request.query.get("purpose")
-    items = [f for f in reversed(FILES.values()) if purpose in (None, f["purpose"])]
+    items = [f for f in FILES.values() if purpose in (None, f["purpose"])]
     return _page(items, request)
 
 
@@ -193,7 +169,7 @@ async def create_batch(request: web.Request) -> web.StreamResponse:
 
 
 async def list_batches(request: web.Request) -> web.StreamResponse:
-    return _page(list(reversed(BATCHES.values())), request)
+    return _page(list(BATCHES.values()), request)
 
 
 async def get_batch(request: web.Request) -> web.StreamResponse:
@@ -245,7 +221,7 @@ async def create_job(request: web.Request) -> web.StreamResponse:
 
 
 async def list_jobs(request: web.Request) -> web.StreamResponse:
-    return _page(list(reversed(JOBS.values())), request)
+    return _page(list(JOBS.values()), request)
 
 
 async def get_job(request: web.Request) -> web.StreamResponse:
@@ -261,7 +237,7 @@ async def cancel_job(request: web.Request) -> web.StreamResponse:
     return web.json_response(job)
 
 
-def register(add: Callable[[str, str, Handler], None]) -> None:
+def register(add: Add) -> None:
     add("POST", "/files", create_file)
     add("GET", "/files", list_files)
     add("GET", "/files/{file_id}", get_file)

@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Awaitable, Callable
 from typing import Any
 
-import orjson
 from aiohttp import web
 
-Add = Callable[[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]], None]
+from ._openai import Add, read_json
 
 SEARCHES: list[dict[str, Any]] = []  # every search body received, for the tests to inspect
-
-
-async def _json(request: web.Request) -> dict[str, Any]:
-    raw = await request.read()
-    body = orjson.loads(raw) if raw else {}
-    return body if isinstance(body, dict) else {}
 
 
 def _source(document: dict[str, Any]) -> str:
@@ -39,7 +31,7 @@ def _source(document: dict[str, Any]) -> str:
 
 
 async def ocr(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     document = body.get("document")
     if not isinstance(document, dict):
         err = {"message": "document is required", "type": "invalid_request_error"}
@@ -65,7 +57,7 @@ async def ocr(request: web.Request) -> web.StreamResponse:
 
 
 async def search(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     SEARCHES.append(body)
     query = str(body.get("query", ""))
     count = int(body.get("max_results") or 3)

@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import orjson
 from aiohttp import web
 
-Add = Callable[[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]], None]
+from ._openai import Add, error, page, read_json
 
 RESPONSES: dict[str, dict[str, Any]] = {}
 INPUTS: dict[str, list[dict[str, Any]]] = {}  # response id -> its input items
 _ids = itertools.count(1)
-
-
-def _error(status: int, message: str, code: str | None = None) -> web.Response:
-    body = {"error": {"message": message, "type": "invalid_request_error", "code": code}}
-    return web.json_response(body, status=status)
-
-
-async def _json(request: web.Request) -> dict[str, Any]:
-    raw = await request.read()
-    body = orjson.loads(raw) if raw else {}
-    return body if isinstance(body, dict) else {}
 
 
 def _input_items(value: Any) -> list[dict[str, Any]]:
@@ -114,9 +102,9 @@ def _response(body: dict[str, Any], resp_id: str, status: str, output: list[Any]
 
 
 async def create(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     if not body.get("model"):
-        return _error(400, "Missing required parameter: 'model'.", "missing_required_parameter")
+        return error(400, "Missing required parameter: 'model'.", code="missing_required_parameter")
     items = _input_items(body.get("input"))
     text = _last_text(items)
     reply = f"echo: {text}"
@@ -181,7 +169,7 @@ def _stored(request: web.Request) -> dict[str, Any] | None:
 
 def _not_found(request: web.Request) -> web.Response:
     rid = request.match_info["response_id"]
-    return _error(404, f"Response with id '{rid}' not found.")
+    return error(404, f"Response with id '{rid}' not found.")
 
 
 async def retrieve(request: web.Request) -> web.StreamResponse:
@@ -202,7 +190,7 @@ async def cancel(request: web.Request) -> web.StreamResponse:
     if stored is None:
         return _not_found(request)
     if not stored.get("background"):
-        return _error(400, "Only responses created with background=true can be cancelled.")
+        return error(400, "Only responses created with background=true can be cancelled.")
     stored["status"] = "cancelled"
     return web.json_response(stored)
 
@@ -211,33 +199,17 @@ async def input_items(request: web.Request) -> web.StreamResponse:
     rid = request.match_info["response_id"]
     if rid not in INPUTS:
         return _not_found(request)
-    items = INPUTS[rid]
-    if request.query.get("order", "desc") == "desc":
-        items = items[::-1]
-    ids = [item["id"] for item in items]
-    if (after := request.query.get("after")) in ids:
-        items = items[ids.index(after) + 1 :]
-    limit = int(request.query.get("limit", 20))
-    page = items[:limit]
-    return web.json_response(
-        {
-            "object": "list",
-            "data": page,
-            "first_id": page[0]["id"] if page else None,
-            "last_id": page[-1]["id"] if page else None,
-            "has_more": len(items) > limit,
-        }
-    )
+    return page(INPUTS[rid], request)
 
 
 async def input_tokens(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     text = _last_text(_input_items(body.get("input")))
     return web.json_response({"object": "response.input_tokens", "input_tokens": len(text.split())})
 
 
 async def compact(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
+    body = await read_json(request)
     items = _input_items(body.get("input"))
     text = " ".join(_last_text([item]) for item in items)
     seq = next(_ids)

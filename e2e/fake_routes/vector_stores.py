@@ -4,53 +4,19 @@ file id's words finds that file."""
 
 from __future__ import annotations
 
-import itertools
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import web
 
-Add = Callable[[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]], None]
+from ._openai import Add, error, new_id, page, read_json
 
 STORES: dict[str, dict[str, Any]] = {}
 FILES: dict[str, dict[str, dict[str, Any]]] = {}  # store id -> file id -> vector_store.file
-_ids = itertools.count(1)
-
-
-def _error(status: int, message: str) -> web.Response:
-    body = {"error": {"message": message, "type": "invalid_request_error", "code": None}}
-    return web.json_response(body, status=status)
 
 
 def _text(file_id: str) -> str:
     return f"text of {file_id}"
-
-
-def _page(items: list[dict[str, Any]], request: web.Request) -> web.Response:
-    """OpenAI cursor paging: ``order`` by creation, ``after``/``before`` an id, ``limit``."""
-    order = request.query.get("order", "desc")
-    ordered = sorted(items, key=lambda it: (it["created_at"], it["_seq"]), reverse=order == "desc")
-    ids = [it["id"] for it in ordered]
-    if (after := request.query.get("after")) in ids:
-        ordered = ordered[ids.index(after) + 1 :]
-    if (before := request.query.get("before")) in ids:
-        ordered = ordered[: ids.index(before)]
-    limit = int(request.query.get("limit", 20))
-    page = [_public(it) for it in ordered[:limit]]
-    return web.json_response(
-        {
-            "object": "list",
-            "data": page,
-            "first_id": page[0]["id"] if page else None,
-            "last_id": page[-1]["id"] if page else None,
-            "has_more": len(ordered) > limit,
-        }
-    )
-
-
-def _public(item: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in item.items() if not k.startswith("_")}
 
 
 def _counts(store_id: str) -> dict[str, int]:
@@ -66,15 +32,9 @@ def _store(store_id: str) -> dict[str, Any] | None:
     return store
 
 
-async def _json(request: web.Request) -> dict[str, Any]:
-    body = await request.json() if request.can_read_body else {}
-    return body if isinstance(body, dict) else {}
-
-
 async def create_store(request: web.Request) -> web.StreamResponse:
-    body = await _json(request)
-    seq = next(_ids)
-    store_id = f"vs_fake{seq:06d}"
+    body = await read_json(request)
+    store_id = new_id("vs")
     now = int(time.time())
     STORES[store_id] = {
         "id": store_id,
@@ -89,40 +49,39 @@ async def create_store(request: web.Request) -> web.StreamResponse:
         "metadata": body.get("metadata") or {},
         "expires_after": body.get("expires_after"),
         "expires_at": None,
-        "_seq": seq,
     }
     FILES[store_id] = {}
     for file_id in body.get("file_ids") or []:
         _attach(store_id, file_id, None)
-    return web.json_response(_public(_store(store_id) or {}))
+    return web.json_response(_store(store_id) or {})
 
 
 async def list_stores(request: web.Request) -> web.StreamResponse:
-    return _page([s for s in (_store(i) for i in STORES) if s is not None], request)
+    return page([s for s in (_store(i) for i in STORES) if s is not None], request)
 
 
 async def get_store(request: web.Request) -> web.StreamResponse:
     store = _store(request.match_info["store_id"])
     if store is None:
-        return _error(404, f"No vector store found with id '{request.match_info['store_id']}'.")
-    return web.json_response(_public(store))
+        return error(404, f"No vector store found with id '{request.match_info['store_id']}'.")
+    return web.json_response(store)
 
 
 async def update_store(request: web.Request) -> web.StreamResponse:
     store = _store(request.match_info["store_id"])
     if store is None:
-        return _error(404, "No vector store found.")
-    body = await _json(request)
+        return error(404, "No vector store found.")
+    body = await read_json(request)
     for key in ("name", "metadata", "expires_after"):
         if key in body:
             store[key] = body[key]
-    return web.json_response(_public(store))
+    return web.json_response(store)
 
 
 async def delete_store(request: web.Request) -> web.StreamResponse:
     store_id = request.match_info["store_id"]
     if STORES.pop(store_id, None) is None:
-        return _error(404, "No vector store found.")
+        return error(404, "No vector store found.")
     FILES.pop(store_id, None)
     return web.json_response({"id": store_id, "object": "vector_store.deleted", "deleted": True})
 
@@ -130,8 +89,8 @@ async def delete_store(request: web.Request) -> web.StreamResponse:
 async def search(request: web.Request) -> web.StreamResponse:
     store_id = request.match_info["store_id"]
     if store_id not in STORES:
-        return _error(404, "No vector store found.")
-    body = await _json(request)
+        return error(404, "No vector store found.")
+    body = await read_json(request)
     query = body.get("query") or ""
     words = set((" ".join(query) if isinstance(query, list) else str(query)).lower().split())
     hits = []
@@ -175,8 +134,8 @@ def _attach(store_id: str, file_id: str, attributes: Any) -> dict[str, Any]:
             "type": "static",
             "static": {"max_chunk_size_tokens": 800, "chunk_overlap_tokens": 400},
         },
-        "_seq": next(_ids),
     }
+    FILES[store_id].pop(file_id, None)  # attached again: listed last, as the newest
     FILES[store_id][file_id] = vs_file
     return vs_file
 
@@ -184,11 +143,11 @@ def _attach(store_id: str, file_id: str, attributes: Any) -> dict[str, Any]:
 async def create_file(request: web.Request) -> web.StreamResponse:
     store_id = request.match_info["store_id"]
     if store_id not in STORES:
-        return _error(404, "No vector store found.")
-    body = await _json(request)
+        return error(404, "No vector store found.")
+    body = await read_json(request)
     if not body.get("file_id"):
-        return _error(400, "Missing required parameter: 'file_id'.")
-    return web.json_response(_public(_attach(store_id, body["file_id"], body.get("attributes"))))
+        return error(400, "Missing required parameter: 'file_id'.")
+    return web.json_response(_attach(store_id, body["file_id"], body.get("attributes")))
 
 
 def _file(request: web.Request) -> dict[str, Any] | None:
@@ -198,32 +157,32 @@ def _file(request: web.Request) -> dict[str, Any] | None:
 async def list_files(request: web.Request) -> web.StreamResponse:
     store_id = request.match_info["store_id"]
     if store_id not in STORES:
-        return _error(404, "No vector store found.")
+        return error(404, "No vector store found.")
     files = list(FILES[store_id].values())
     if status := request.query.get("filter"):
         files = [f for f in files if f["status"] == status]
-    return _page(files, request)
+    return page(files, request)
 
 
 async def get_file(request: web.Request) -> web.StreamResponse:
     vs_file = _file(request)
     if vs_file is None:
-        return _error(404, "No file found.")
-    return web.json_response(_public(vs_file))
+        return error(404, "No file found.")
+    return web.json_response(vs_file)
 
 
 async def update_file(request: web.Request) -> web.StreamResponse:
     vs_file = _file(request)
     if vs_file is None:
-        return _error(404, "No file found.")
-    vs_file["attributes"] = (await _json(request)).get("attributes") or {}
-    return web.json_response(_public(vs_file))
+        return error(404, "No file found.")
+    vs_file["attributes"] = (await read_json(request)).get("attributes") or {}
+    return web.json_response(vs_file)
 
 
 async def delete_file(request: web.Request) -> web.StreamResponse:
     vs_file = _file(request)
     if vs_file is None:
-        return _error(404, "No file found.")
+        return error(404, "No file found.")
     del FILES[request.match_info["store_id"]][vs_file["id"]]
     return web.json_response(
         {"id": vs_file["id"], "object": "vector_store.file.deleted", "deleted": True}
@@ -233,7 +192,7 @@ async def delete_file(request: web.Request) -> web.StreamResponse:
 async def file_content(request: web.Request) -> web.StreamResponse:
     vs_file = _file(request)
     if vs_file is None:
-        return _error(404, "No file found.")
+        return error(404, "No file found.")
     return web.json_response(
         {
             "object": "vector_store.file_content.page",

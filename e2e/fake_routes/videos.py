@@ -8,21 +8,18 @@ whose bytes derive from the prompt (``content_of``), so a test can check what ca
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import time
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
 from aiohttp import web
 
-Add = Callable[[str, str, Callable[[web.Request], Awaitable[web.StreamResponse]]], None]
+from ._openai import Add, error, new_id, page, read_json
 
 VIDEOS: dict[str, dict[str, Any]] = {}
 REFERENCES: dict[str, bytes] = {}  # video id -> its uploaded input_reference
 CHARACTERS: dict[str, dict[str, Any]] = {}
-_ids = itertools.count(1)
 
 
 def content_of(prompt: str, variant: str = "video", reference: bytes = b"") -> bytes:
@@ -30,11 +27,6 @@ def content_of(prompt: str, variant: str = "video", reference: bytes = b"") -> b
     from them, so a test can tell that both arrived whole."""
     seed = hashlib.sha256(f"{variant}:{prompt}:".encode() + reference).digest()
     return b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + seed * 2048
-
-
-def _error(status: int, message: str) -> web.Response:
-    body = {"error": {"message": message, "type": "invalid_request_error", "code": None}}
-    return web.json_response(body, status=status)
 
 
 async def _fields(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -52,13 +44,12 @@ async def _fields(request: web.Request) -> tuple[dict[str, Any], dict[str, bytes
             else:
                 fields[part.name] = bytes(data).decode()
         return fields, files
-    raw = await request.read()
-    return (json.loads(raw) if raw else {}), {}
+    return await read_json(request), {}
 
 
 def _video(prompt: str, model: str, seconds: str, size: str, **extra: Any) -> dict[str, Any]:
     item = {
-        "id": f"video_fake{next(_ids):06d}",
+        "id": new_id("video"),
         "object": "video",
         "created_at": int(time.time()),
         "status": "queued",
@@ -80,7 +71,7 @@ def _video(prompt: str, model: str, seconds: str, size: str, **extra: Any) -> di
 async def create_video(request: web.Request) -> web.StreamResponse:
     fields, files = await _fields(request)
     if not fields.get("prompt"):
-        return _error(400, "Missing required parameter: 'prompt'.")
+        return error(400, "Missing required parameter: 'prompt'.")
     item = _video(
         fields["prompt"],
         fields.get("model") or "sora-2",
@@ -98,29 +89,20 @@ def _video_of(request: web.Request) -> dict[str, Any] | None:
 async def get_video(request: web.Request) -> web.StreamResponse:
     item = _video_of(request)
     if item is None:
-        return _error(404, "Video not found.")
+        return error(404, "Video not found.")
     if item["status"] == "queued":  # polled: rendered by now
         item.update(status="completed", progress=100, completed_at=int(time.time()))
     return web.json_response(item)
 
 
 async def list_videos(request: web.Request) -> web.StreamResponse:
-    data = list(reversed(VIDEOS.values()))
-    return web.json_response(
-        {
-            "object": "list",
-            "data": data,
-            "first_id": data[0]["id"] if data else None,
-            "last_id": data[-1]["id"] if data else None,
-            "has_more": False,
-        }
-    )
+    return page(list(VIDEOS.values()), request, default_limit=None)
 
 
 async def video_content(request: web.Request) -> web.StreamResponse:
     item = _video_of(request)
     if item is None:
-        return _error(404, "Video not found.")
+        return error(404, "Video not found.")
     variant = request.query.get("variant", "video")
     body = content_of(item["prompt"], variant, REFERENCES.get(item["id"], b""))
     return web.Response(body=body, content_type="video/mp4")
@@ -129,10 +111,10 @@ async def video_content(request: web.Request) -> web.StreamResponse:
 async def remix_video(request: web.Request) -> web.StreamResponse:
     item = _video_of(request)
     if item is None:
-        return _error(404, "Video not found.")
+        return error(404, "Video not found.")
     fields, _ = await _fields(request)
     if not fields.get("prompt"):
-        return _error(400, "Missing required parameter: 'prompt'.")
+        return error(400, "Missing required parameter: 'prompt'.")
     remixed = _video(
         fields["prompt"],
         item["model"],
@@ -154,7 +136,7 @@ async def edit_video(request: web.Request) -> web.StreamResponse:
     fields, files = await _fields(request)
     source = _source(fields)
     if source is None and "video" not in files:
-        return _error(404, "Video not found.")
+        return error(404, "Video not found.")
     model = source["model"] if source else "sora-2"
     edited = _video(
         fields.get("prompt", ""), model, source["seconds"] if source else "4", "720x1280"
@@ -166,7 +148,7 @@ async def extend_video(request: web.Request) -> web.StreamResponse:
     fields, _ = await _fields(request)
     source = _source(fields)
     if source is None:
-        return _error(404, "Video not found.")
+        return error(404, "Video not found.")
     total = int(source["seconds"]) + int(fields.get("seconds") or 4)
     extended = _video(fields.get("prompt", ""), source["model"], str(total), source["size"])
     return web.json_response(extended)
@@ -175,9 +157,9 @@ async def extend_video(request: web.Request) -> web.StreamResponse:
 async def create_character(request: web.Request) -> web.StreamResponse:
     fields, files = await _fields(request)
     if not fields.get("name") or "video" not in files:
-        return _error(400, "name and video are required.")
+        return error(400, "name and video are required.")
     character = {
-        "id": f"char_fake{next(_ids):06d}",
+        "id": new_id("char"),
         "object": "character",
         "created_at": int(time.time()),
         "name": fields["name"],
@@ -189,7 +171,7 @@ async def create_character(request: web.Request) -> web.StreamResponse:
 async def get_character(request: web.Request) -> web.StreamResponse:
     character = CHARACTERS.get(request.match_info["character_id"])
     if character is None:
-        return _error(404, "Character not found.")
+        return error(404, "Character not found.")
     return web.json_response(character)
 
 
