@@ -241,7 +241,7 @@ class WebSocketSession(OpenBody, Generic[E, C]):
         try:
             await self._ws.send_frame(data, aiohttp.WSMsgType.TEXT)
         except Exception as exc:
-            failure = self._link_error(exc)
+            failure = self._read_error(exc)
         if failure is not None:
             self._close(reuse=False)
             raise failure
@@ -353,16 +353,6 @@ class WebSocketSession(OpenBody, Generic[E, C]):
         return APIConnectionError(
             f"WebSocket error: {self._redact(str(exc))}", method=self._method, url=self._url
         )
-
-    def _link_error(self, exc: Exception) -> BaseException:
-        if self._aborted:
-            return self._closed_error()
-        mapped = map_transport_error(exc, method=self._method, url=self._url)
-        if mapped is None:
-            return exc
-        mapped.message = self._redact(mapped.message)
-        mapped.args = (mapped.message,)
-        return mapped
 
     def _release(self) -> None:
         """Closed for good: the concurrency slot goes back (once)."""
