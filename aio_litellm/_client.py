@@ -130,6 +130,9 @@ class LiteLLMClient(Pipeline):
             verify_ssl=verify_ssl,
             max_body=max_response_size,
             max_event=max_event_size,
+            connect_timeout=timeout.connect
+            if isinstance(timeout, Timeout)
+            else (None if timeout is None else DEFAULT_TIMEOUT.connect),
         )
         self._setup(
             pool=pool,

@@ -147,6 +147,7 @@ class _Pool:
     __slots__ = (
         "aborted",
         "closed",
+        "connect_timeout",
         "keepalive_timeout",
         "limiter",
         "max_body",
@@ -172,8 +173,10 @@ class _Pool:
         verify_ssl: bool | ssl.SSLContext = True,
         max_body: int | None = None,
         max_event: int | None = None,
+        connect_timeout: float | None = None,
     ) -> None:
         self.session = session
+        self.connect_timeout = connect_timeout
         self.verify_ssl = verify_ssl
         self.max_body = max_body
         self.max_event = max_event
@@ -201,6 +204,7 @@ class _Pool:
                 max_connections=self.max_connections,
                 keepalive_timeout=self.keepalive_timeout,
                 verify_ssl=self.verify_ssl,
+                connect_timeout=self.connect_timeout,
             )
         return session
 

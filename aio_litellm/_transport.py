@@ -68,6 +68,7 @@ def make_session(
     keepalive_timeout: float,
     verify_ssl: bool | ssl.SSLContext = True,
     headers: dict[str, str] | None = None,
+    connect_timeout: float | None = None,
 ) -> aiohttp.ClientSession:
     """A session tuned for many concurrent requests to one proxy. Call inside the running loop."""
     connector = aiohttp.TCPConnector(
@@ -86,6 +87,9 @@ def make_session(
         read_bufsize=READ_BUFSIZE,
         raise_for_status=False,
         auto_decompress=True,
+        # Requests pass their own timeouts; this default bounds what cannot (a WebSocket
+        # handshake's connect), with the client's connect bound rather than aiohttp's 30 s.
+        timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect_timeout),
     )
 
 

@@ -815,6 +815,17 @@ async def test_cannot_connect(proxy: FakeProxy) -> None:
         assert free(client)
 
 
+@pytest.mark.parametrize(
+    ("timeout", "connect"), [(Timeout(connect=2.5), 2.5), (30, 5.0), (None, None)]
+)
+async def test_the_handshake_connect_is_bounded_by_the_clients_connect_timeout(
+    timeout: Any, connect: float | None
+) -> None:
+    # aiohttp's ws_connect takes no per-request timeout: the session's default carries it.
+    async with LiteLLMClient(base_url="http://127.0.0.1:1", timeout=timeout) as client:
+        assert client._pool.get_session().timeout.sock_connect == connect
+
+
 async def test_dropped_session_gives_its_slot_back(proxy: FakeProxy, client: LiteLLMClient) -> None:
     server = WSServer()
 
