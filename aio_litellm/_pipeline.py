@@ -32,7 +32,7 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logging import Redactor, logger
-from ._models import Response
+from ._models import Response, ResponseView, View
 from ._multipart import FileTypes, build_form_factory
 from ._response import APIResponse
 from ._retry import (
@@ -686,6 +686,8 @@ class Pipeline:
         try:
             if parse is not None:
                 value = parse(content)
+            elif isinstance(result, type) and issubclass(result, View):
+                value = result.model_validate(_jsonutil.loads(content))
             elif isinstance(result, type) and issubclass(result, pydantic.BaseModel):
                 value = result.model_validate_json(content)
             elif result is bytes:
@@ -710,7 +712,7 @@ class Pipeline:
             failure = None
         if failure is not None:
             raise failure
-        if isinstance(value, Response):
+        if isinstance(value, (Response, ResponseView)):
             value._raw_response = info
         return value
 

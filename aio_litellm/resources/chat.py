@@ -9,7 +9,12 @@ from typing_extensions import Unpack
 from .._endpoint import Endpoint
 from .._resource import Resource, group, require
 from .._streaming import Stream
-from ..types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionCreateParams
+from ..types.chat import (
+    ChatCompletion,
+    ChatCompletionChunk,
+    ChatCompletionCreateParams,
+    parse_chunk,
+)
 
 __all__ = ["Chat", "ChatCompletions"]
 
@@ -93,9 +98,7 @@ class ChatCompletions(Resource):
     ) -> ChatCompletion | Stream[ChatCompletionChunk]:
         require(ep.attr, params, "model", "messages")
         if stream:
-            return await self._client._stream(
-                ep, ChatCompletionChunk.model_validate_json, json={**params, "stream": True}
-            )
+            return await self._client._stream(ep, parse_chunk, json={**params, "stream": True})
         return await self._client._call(ep, json=params)
 
 

@@ -11,7 +11,7 @@ from .._endpoint import Endpoint
 from .._multipart import FileTypes
 from .._resource import Resource, require
 from .._streaming import Stream
-from ..types.chat import ChatCompletionChunk
+from ..types.chat import ChatCompletionChunk, parse_chunk
 from ..types.rag import RagIngestParams, RagIngestResponse, RagQueryParams, RagQueryResponse
 
 __all__ = ["Rag"]
@@ -75,7 +75,5 @@ class Rag(Resource):
         if not params["retrieval_config"].get("vector_store_id"):
             raise TypeError("rag.query() needs retrieval_config={'vector_store_id': ...}")
         if stream:
-            return await self._client._stream(
-                QUERY, ChatCompletionChunk.model_validate_json, json={**params, "stream": True}
-            )
+            return await self._client._stream(QUERY, parse_chunk, json={**params, "stream": True})
         return await self._client._call(QUERY, json=params)

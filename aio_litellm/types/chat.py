@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
+import orjson
 from typing_extensions import Required, TypedDict
 
-from .._models import BaseModel, Response
+from .._models import ResponseView, ShapeError, View
 from .common import CompletionUsage
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ __all__ = [
     "Choice",
     "ChoiceDelta",
     "ChunkChoice",
+    "parse_chunk",
 ]
 
 
@@ -82,13 +84,13 @@ class ChatCompletionCreateParams(TypedDict, total=False):
     cache: Mapping[str, Any]
 
 
-class ChatCompletionMessageToolCall(BaseModel):
+class ChatCompletionMessageToolCall(View):
     id: str | None = None
     type: str | None = None
     function: Any = None
 
 
-class ChatCompletionMessage(BaseModel):
+class ChatCompletionMessage(View):
     role: str | None = None
     content: str | None = None
     tool_calls: list[ChatCompletionMessageToolCall] | None = None
@@ -96,14 +98,14 @@ class ChatCompletionMessage(BaseModel):
     reasoning_content: str | None = None
 
 
-class Choice(BaseModel):
+class Choice(View):
     index: int = 0
     message: ChatCompletionMessage
     finish_reason: str | None = None
     logprobs: Any = None
 
 
-class ChatCompletion(Response):
+class ChatCompletion(ResponseView):
     """A chat completion (``stream=False``)."""
 
     id: str
@@ -114,8 +116,13 @@ class ChatCompletion(Response):
     usage: CompletionUsage | None = None
     system_fingerprint: str | None = None
 
+    @classmethod
+    def _check(cls, data: dict[str, Any]) -> None:
+        super()._check(data)
+        _check_choices(cls, data, "message")
 
-class ChoiceDelta(BaseModel):
+
+class ChoiceDelta(View):
     role: str | None = None
     content: str | None = None
     tool_calls: list[Any] | None = None
@@ -123,14 +130,14 @@ class ChoiceDelta(BaseModel):
     reasoning_content: str | None = None
 
 
-class ChunkChoice(BaseModel):
+class ChunkChoice(View):
     index: int = 0
     delta: ChoiceDelta
     finish_reason: str | None = None
     logprobs: Any = None
 
 
-class ChatCompletionChunk(BaseModel):
+class ChatCompletionChunk(View):
     """One event of a streamed chat completion."""
 
     id: str
@@ -140,3 +147,54 @@ class ChatCompletionChunk(BaseModel):
     choices: list[ChunkChoice]
     usage: CompletionUsage | None = None
     system_fingerprint: str | None = None
+
+    @classmethod
+    def _check(cls, data: dict[str, Any]) -> None:
+        # Per chunk, only what every reader reads: choices[i].delta and its content. The
+        # rest is checked when read.
+        _check_choices(cls, data, "delta")
+
+
+def _check_choices(cls: type, data: dict[str, Any], part: str) -> None:
+    """``choices`` is a list of objects, each with a ``part`` object whose ``content`` is a
+    string or null: the fields every reader reads, checked when the body is parsed."""
+    choices = data.get("choices")
+    if type(choices) is not list:
+        raise ShapeError(f"{cls.__name__}.choices: expected a list, got {_kind(choices)}")
+    for choice in choices:
+        inner = choice.get(part) if type(choice) is dict else None
+        if type(inner) is not dict:
+            raise ShapeError(
+                f"{cls.__name__}.choices[].{part}: expected an object, got "
+                f"{_kind(inner if type(choice) is dict else choice)}"
+            )
+        content = inner.get("content")
+        if content is not None and type(content) is not str:
+            raise ShapeError(
+                f"{cls.__name__}.choices[].{part}.content: expected a string or null, got "
+                f"{_kind(content)}"
+            )
+
+
+def _kind(value: Any) -> str:
+    return "nothing" if value is None else f"a {type(value).__name__}"
+
+
+_loads = orjson.loads
+
+
+def parse_chunk(raw: bytes) -> ChatCompletionChunk:
+    """One stream event's data as a ``ChatCompletionChunk``: ``orjson.loads`` and the hot
+    check inline (the per-chunk path). Raises ``ValueError`` on a malformed chunk."""
+    data = _loads(raw)
+    if type(data) is not dict:
+        raise ShapeError(f"ChatCompletionChunk: expected a JSON object, got {_kind(data)}")
+    if "id" not in data:
+        raise ShapeError("ChatCompletionChunk.id: field required, missing")
+    _check_choices(ChatCompletionChunk, data, "delta")
+    chunk = _new(ChatCompletionChunk)
+    chunk.__dict__ = data
+    return chunk
+
+
+_new = object.__new__

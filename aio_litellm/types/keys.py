@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from typing_extensions import Required, TypedDict
 
-from .._models import BaseModel, Response
+from .._models import _MISSING, BaseModel, Response, ResponseView, ShapeError
 
 __all__ = [
     "BulkUpdateKeyResponse",
@@ -217,13 +217,31 @@ class KeyInfoManyResponse(Response):
     info: list[dict[str, Any]]
 
 
-class KeyListResponse(Response):
-    """One page of ``GET /key/list``: key hashes, or objects with ``return_full_object``."""
+class KeyListResponse(ResponseView):
+    """One page of ``GET /key/list``: key hashes, or objects with ``return_full_object``.
+
+    A typed view over the parsed page (see ``View``): ``keys`` is checked when the page is
+    parsed, the counts when read by ``validate_all()``."""
 
     keys: list[str | dict[str, Any]]
     total_count: int | None = None
     current_page: int | None = None
     total_pages: int | None = None
+
+    @classmethod
+    def _check(cls, data: dict[str, Any]) -> None:
+        keys = data.get("keys", _MISSING)
+        if type(keys) is not list:
+            raise ShapeError(
+                "KeyListResponse.keys: expected a list, got "
+                + ("nothing" if keys is _MISSING else f"a {type(keys).__name__}")
+            )
+        for item in keys:
+            if type(item) is not str and type(item) is not dict:
+                raise ShapeError(
+                    f"KeyListResponse.keys[]: expected a string or an object, got a "
+                    f"{type(item).__name__}"
+                )
 
 
 class KeyAliasesResponse(Response):
