@@ -14,7 +14,7 @@ import ssl
 import weakref
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import aiohttp
 import pydantic
@@ -744,15 +744,28 @@ def _check_path(path: str) -> str:
     return path
 
 
+_QUERY_NAMES: dict[str, str] = {}
+
+
 def _encode_query(query: Mapping[str, Any]) -> str:
-    pairs: list[tuple[str, str]] = []
+    """``urlencode`` of the non-None values (lists repeat the name, booleans as true/false),
+    without its generic machinery: a pager builds one per page."""
+    parts: list[str] = []
     for key, value in query.items():
         if value is None:
             continue
+        name = _QUERY_NAMES.get(key)
+        if name is None:
+            name = quote_plus(key, safe="")
+            if len(_QUERY_NAMES) < 1024:  # names come from code: a few hundred at most
+                _QUERY_NAMES[key] = name
         values = value if isinstance(value, (list, tuple)) else (value,)
         for item in values:
-            if isinstance(item, bool):
-                pairs.append((key, "true" if item else "false"))
+            if item is True or item is False:
+                text = "true" if item else "false"
+            elif type(item) is int:
+                text = str(item)  # digits (and a sign) need no quoting
             else:
-                pairs.append((key, str(item)))
-    return urlencode(pairs)
+                text = quote_plus(str(item), safe="")
+            parts.append(f"{name}={text}")
+    return "&".join(parts)

@@ -137,14 +137,33 @@ class SSEDecoder:
             parts.clear()
         events: list[RawEvent] = []
         if b"\r" in data:
-            lines = [line.rstrip(b"\r\n") for line in self._split_any(data)]
-        else:
-            # The common case (LF only): one split, the last piece is the unfinished line.
+            self._lines([line.rstrip(b"\r\n") for line in self._split_any(data)], events)
+        elif self._data or self._event is not None:
+            # LF only, inside an event: line by line; the last piece is the unfinished line.
             lines = data.split(b"\n")
             last = lines.pop()
             if last:
                 parts.append(last)
+            self._lines(lines, events)
+        else:
+            # The hot case, LF only between events: split into whole events at once. One that
+            # is a single "data: ..." line needs no line-by-line pass; the rest (fields,
+            # several data lines) takes it. What follows the last blank line waits whole.
+            blocks = data.split(b"\n\n")
+            tail = blocks.pop()
+            for block in blocks:
+                if block[:6] == b"data: " and b"\n" not in block:
+                    events.append((None, block[6:], self._id, self._retry))
+                else:
+                    self._lines([*block.split(b"\n"), b""], events)
+            if tail:
+                parts.append(tail)
         self._parts_size = len(parts[0]) if parts else 0
+        if self.max_event_size is not None and (parts or self._data):
+            self._check_size(events)
+        return events
+
+    def _lines(self, lines: list[bytes], events: list[RawEvent]) -> None:
         append = self._data.append
         for line in lines:
             if line[:5] == b"data:":
@@ -157,9 +176,6 @@ class SSEDecoder:
                     events.append(event)
             else:
                 self._field(line)
-        if self.max_event_size is not None and (parts or self._data):
-            self._check_size(events)
-        return events
 
     def _strip_bom(self, chunk: bytes) -> bytes:
         # The BOM may itself arrive split over the first chunks.

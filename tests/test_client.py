@@ -207,3 +207,25 @@ async def test_request_rejects_unknown_options(proxy: FakeProxy, client: LiteLLM
     with pytest.raises(TypeError, match="query"):
         await client.request("GET", "/models", query={"a": 1})  # type: ignore[call-arg]
     assert proxy.seen == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"page": 1, "size": 100, "skip": None},
+        {"a b": "c d/e?&=#", "l": [1, "x y", True], "f": False, "u": "ünï", "n": -3, "x": 2.5},
+        {"key": "sk-abc", "empty": "", "tuple": ("a", "b")},
+    ],
+)
+def test_query_encoding_is_urlencode_of_the_non_none_values(query: dict[str, object]) -> None:
+    from urllib.parse import urlencode
+
+    from aio_litellm._pipeline import _encode_query
+
+    pairs = [
+        (k, "true" if v is True else "false" if v is False else str(v))
+        for k, value in query.items()
+        if value is not None
+        for v in (value if isinstance(value, (list, tuple)) else (value,))
+    ]
+    assert _encode_query(query) == urlencode(pairs)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import orjson
 from typing_extensions import Required, TypedDict
 
-from .._models import ResponseView, ShapeError, View
+from .._models import ResponseView, ShapeError, View, _ViewList
 from .common import CompletionUsage
 
 if TYPE_CHECKING:
@@ -157,10 +157,14 @@ class ChatCompletionChunk(View):
 
 def _check_choices(cls: type, data: dict[str, Any], part: str) -> None:
     """``choices`` is a list of objects, each with a ``part`` object whose ``content`` is a
-    string or null: the fields every reader reads, checked when the body is parsed."""
+    string or null: the fields every reader reads, checked when the body is parsed. In the
+    same pass they become views (what every reader reads next), so reading them builds
+    nothing."""
     choices = data.get("choices")
     if type(choices) is not list:
         raise ShapeError(f"{cls.__name__}.choices: expected a list, got {_kind(choices)}")
+    choice_cls, inner_cls = _PARTS[part]
+    views = _ViewList()
     for choice in choices:
         inner = choice.get(part) if type(choice) is dict else None
         if type(inner) is not dict:
@@ -174,6 +178,13 @@ def _check_choices(cls: type, data: dict[str, Any], part: str) -> None:
                 f"{cls.__name__}.choices[].{part}.content: expected a string or null, got "
                 f"{_kind(content)}"
             )
+        inner_view = _new(inner_cls)
+        inner_view.__dict__ = inner
+        choice[part] = inner_view
+        choice_view = _new(choice_cls)
+        choice_view.__dict__ = choice
+        views.append(choice_view)
+    data["choices"] = views
 
 
 def _kind(value: Any) -> str:
@@ -198,3 +209,7 @@ def parse_chunk(raw: bytes) -> ChatCompletionChunk:
 
 
 _new = object.__new__
+_PARTS: dict[str, tuple[type[View], type[View]]] = {
+    "message": (Choice, ChatCompletionMessage),
+    "delta": (ChunkChoice, ChoiceDelta),
+}
