@@ -63,9 +63,9 @@ class _ViewList(list[Any]):
     __slots__ = ()
 
 
-class _Nested:
-    """A field that is built when first read: a nested view, a list of them, or a richer type
-    (a pydantic model, a literal) validated by a ``TypeAdapter``. Cached per instance."""
+class _Field:
+    """A field that is built from its raw JSON value: a nested view, a list of them, or a
+    richer type (a pydantic model, a literal) validated by a ``TypeAdapter``."""
 
     __slots__ = ("adapter", "built", "default", "kind", "name", "nullable", "owner", "tp", "view")
 
@@ -80,15 +80,6 @@ class _Nested:
         self.adapter: Any = None
         # The class of a value already built (then returned as is).
         self.built: Any = _ViewList if kind == "views" else view if kind == "view" else None
-
-    def __get__(self, obj: Any, owner: Any = None) -> Any:
-        if obj is None:
-            return self
-        data = obj.__dict__
-        value = data.get(self.name, _MISSING)
-        if value.__class__ is self.built:
-            return value
-        return self.build(data, value)
 
     def build(self, data: dict[str, Any], value: Any) -> Any:
         # The built value replaces the raw one in the instance's dict: read once, kept.
@@ -105,9 +96,12 @@ class _Nested:
             cls = self.view
             new = cls.__new__
             items = _ViewList()
+            eager = cls._build_eager if cls._eager else None
             for item in value:
                 if type(item) is not dict:
                     raise self.error(item)
+                if eager is not None:
+                    eager(item)
                 view = new(cls)
                 view.__dict__ = item
                 items.append(view)
@@ -123,9 +117,6 @@ class _Nested:
         data[self.name] = value
         return value
 
-    def __set__(self, obj: Any, value: Any) -> None:
-        obj.__dict__[self.name] = value
-
     def error(self, value: Any) -> Exception:
         expected = str(self.tp).replace("typing.", "")
         return _lazy_error(
@@ -140,6 +131,38 @@ class _Nested:
         except pydantic.ValidationError as exc:
             failure = exc
         raise _lazy_error(f"{self.owner.__name__}.{self.name}: {str(failure)[:500]}")
+
+
+class _Nested(_Field):
+    """Built when first read, then cached in the instance's dict. A data descriptor, so it
+    sees the raw value there first."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        data = obj.__dict__
+        value = data.get(self.name, _MISSING)
+        if value.__class__ is self.built:
+            return value
+        return self.build(data, value)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+
+class _Eager(_Field):
+    """A field named in its class's ``_eager``: built when the view is made, so the instance's
+    dict holds the built value and reading it is a plain attribute lookup (a non-data
+    descriptor: no ``__set__``). Only called when the field is absent: its default."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        return self.build(obj.__dict__, obj.__dict__.get(self.name, _MISSING))
 
 
 def _classify(tp: Any) -> tuple[str, Any]:
@@ -198,6 +221,9 @@ class View:
     __slots__ = ("__dict__",)
     _fields: ClassVar[dict[str, Any]] = {}
     _required: ClassVar[tuple[str, ...]] = ()
+    _eager: ClassVar[tuple[str, ...]] = ()
+    """Nested fields built when the view is made (what every reader reads), so reading them
+    is a plain attribute lookup."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -211,7 +237,8 @@ class View:
             default = cls.__dict__.get(name, _MISSING)
             kind, view = _classify(tp)
             if kind != "plain":
-                setattr(cls, name, _Nested(cls, name, tp, kind, view, default))
+                field = _Eager if name in cls._eager else _Nested
+                setattr(cls, name, field(cls, name, tp, kind, view, default))
             fields[name] = tp
         cls._fields = fields
         cls._required = tuple(
@@ -229,9 +256,19 @@ class View:
 
     @classmethod
     def _wrap(cls, data: dict[str, Any]) -> Self:
+        if cls._eager:
+            cls._build_eager(data)
         view = cls.__new__(cls)
         view.__dict__ = data
         return view
+
+    @classmethod
+    def _build_eager(cls, data: dict[str, Any]) -> None:
+        for name in cls._eager:
+            value = data.get(name, _MISSING)
+            field: _Field = cls.__dict__[name] if name in cls.__dict__ else getattr(cls, name)
+            if value is not _MISSING and value.__class__ is not field.built:
+                field.build(data, value)
 
     @classmethod
     def model_validate(cls, data: Any) -> Self:
@@ -287,7 +324,7 @@ class View:
             elif isinstance(value, list) and value and isinstance(value[0], View):
                 for item in value:
                     item.validate_all()
-            elif name in self.__dict__ and not isinstance(type(self).__dict__.get(name), _Nested):
+            elif name in self.__dict__ and not isinstance(type(self).__dict__.get(name), _Field):
                 adapter = _adapter(tp)
                 try:
                     adapter.validate_python(value, strict=False)
@@ -317,7 +354,7 @@ def _no_default(cls: type, name: str) -> bool:
     for klass in cls.__mro__:
         if name in klass.__dict__:
             value = klass.__dict__[name]
-            return isinstance(value, _Nested) and value.default is _MISSING
+            return isinstance(value, _Field) and value.default is _MISSING
     return True
 
 
@@ -346,10 +383,10 @@ def _fill(
         value = out.get(name, _MISSING)
         attr = getattr(cls, name, _MISSING)
         if value is _MISSING:
-            default = attr.default if isinstance(attr, _Nested) else attr
+            default = attr.default if isinstance(attr, _Field) else attr
             if not exclude_unset and default is not _MISSING:
                 out[name] = default.copy() if isinstance(default, (list, dict)) else default
-        elif isinstance(attr, _Nested) and attr.view is not None:
+        elif isinstance(attr, _Field) and attr.view is not None:
             items = value if type(value) is list else [value]
             for item in items:
                 if type(item) is dict:
@@ -369,6 +406,8 @@ class ResponseView(View):
 
     @classmethod
     def _wrap(cls, data: dict[str, Any]) -> Self:
+        if cls._eager:
+            cls._build_eager(data)
         view = cls.__new__(cls)
         view.__dict__ = data
         view._raw_response = None

@@ -112,3 +112,21 @@ async def test_key_page_is_a_typed_view(proxy: FakeProxy, client: LiteLLMClient)
     proxy.on("GET", "/key/list", reply(200, {"keys": [1]}))
     with pytest.raises(APIResponseValidationError, match="keys"):
         await client.keys.list(size=2)
+
+
+def test_what_every_reader_reads_is_built_when_the_view_is_made() -> None:
+    # choices and their message/delta are views in the instance's dict from the start, so
+    # reading them is a plain attribute lookup, however the view was made.
+    from aio_litellm.types.chat import ChunkChoice
+
+    raw = orjson.dumps({"id": "s", "choices": [{"delta": {"content": "a"}, "index": 0}]})
+    for made in (parse_chunk(raw), ChatCompletionChunk.model_validate_json(raw)):
+        (choice,) = made.__dict__["choices"]
+        assert isinstance(choice, ChunkChoice) and isinstance(choice.__dict__["delta"], ChoiceDelta)
+        assert made.choices[0].delta.content == "a"
+    reply_ = ChatCompletion.model_validate(orjson.loads(orjson.dumps(BODY)))
+    assert isinstance(reply_.__dict__["choices"][0].__dict__["message"], ChatCompletionMessage)
+    # A choice made on its own builds its delta too; a missing one is refused when made.
+    assert ChunkChoice.model_validate({"delta": {"content": "b"}}).delta.content == "b"
+    with pytest.raises(ShapeError, match="delta"):
+        ChunkChoice.model_validate({})

@@ -99,6 +99,7 @@ class ChatCompletionMessage(View):
 
 
 class Choice(View):
+    _eager = ("message",)
     index: int = 0
     message: ChatCompletionMessage
     finish_reason: str | None = None
@@ -108,6 +109,7 @@ class Choice(View):
 class ChatCompletion(ResponseView):
     """A chat completion (``stream=False``)."""
 
+    _eager = ("choices",)
     id: str
     object: str = "chat.completion"
     created: int | None = None
@@ -131,6 +133,7 @@ class ChoiceDelta(View):
 
 
 class ChunkChoice(View):
+    _eager = ("delta",)
     index: int = 0
     delta: ChoiceDelta
     finish_reason: str | None = None
@@ -140,6 +143,7 @@ class ChunkChoice(View):
 class ChatCompletionChunk(View):
     """One event of a streamed chat completion."""
 
+    _eager = ("choices",)
     id: str
     object: str = "chat.completion.chunk"
     created: int | None = None
