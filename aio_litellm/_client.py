@@ -20,7 +20,8 @@ from typing_extensions import Unpack
 
 from . import _jsonutil
 from ._logging import mask_key, setup_logging
-from ._pipeline import NOT_GIVEN, Limiter, Pipeline, RequestOptions, _Pool, _retry_policy
+from ._pipeline import NOT_GIVEN, Pipeline, RequestOptions, _retry_policy
+from ._pool import Limiter, Pool
 from ._resource import group
 from ._response import APIResponse
 from ._retry import RetryPolicy, Sleep
@@ -121,7 +122,7 @@ class LiteLLMClient(Pipeline):
         if max_in_flight is None:
             limit = session.connector.limit if session is not None and session.connector else 0
             max_in_flight = limit or max_connections
-        pool = _Pool(
+        pool = Pool(
             session=session,
             max_connections=max_connections,
             max_in_flight=max_in_flight,
