@@ -20,7 +20,14 @@ from ._exceptions import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._pagination import AsyncPager, CursorStyle, PageNumberStyle
+from ._pagination import (
+    AsyncPager,
+    CursorStyle,
+    OffsetStyle,
+    PageNumberStyle,
+    PageStyle,
+    SinglePageStyle,
+)
 from ._response import APIResponse
 from ._retry import RetryPolicy, parse_retry_after
 from ._streaming import ByteStream, Download, ServerSentEvent, SSEDecoder, Stream
@@ -48,7 +55,10 @@ __all__ = [
     "LiteLLMClient",
     "LiteLLMError",
     "NotFoundError",
+    "OffsetStyle",
     "PageNumberStyle",
+    "PageStyle",
+    "SinglePageStyle",
     "PermissionDeniedError",
     "PoolTimeoutError",
     "RateLimitError",

@@ -1,27 +1,47 @@
 """Pagers for list endpoints: ``await`` one gives a page, ``async for`` walks every item.
 
-Two styles are in use behind the proxy: LiteLLM's ``page``/``size`` with ``total_pages``
-(``/key/list``, ``/team/list`` ...) and OpenAI's ``after``/``has_more`` (``/v1/files`` ...).
+The styles in use behind the proxy: LiteLLM's ``page``/``size`` with ``total_pages``
+(``/key/list``, ``/v2/team/list``, daily activity ...), OpenAI's ``after``/``has_more``
+(``/v1/files`` ...), ``offset``/``limit``, and routes that answer everything at once (a bare
+array: ``/customer/list``, ``/tag/list`` ...). A style names where the items are: a field, a
+dotted path into nested objects (``metadata.total_pages``), or ``""`` for the page itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from ._endpoint import Endpoint
     from ._pipeline import Pipeline
 
-__all__ = ["CURSOR", "AsyncPager", "CursorStyle", "PageNumberStyle", "endpoint_pager"]
+__all__ = [
+    "CURSOR",
+    "WHOLE",
+    "AsyncPager",
+    "CursorStyle",
+    "OffsetStyle",
+    "PageNumberStyle",
+    "PageStyle",
+    "SinglePageStyle",
+    "endpoint_pager",
+]
 
 ItemT = TypeVar("ItemT")
 PageT = TypeVar("PageT")
 
 
 def _field(obj: Any, name: str) -> Any:
-    """A field of a page or item, whether a model or plain JSON (``client.request``)."""
+    """A field of a page or item, whether a model or plain JSON (``client.request``); a dotted
+    name walks nested objects; ``""`` is the object itself."""
+    if not name:
+        return obj
+    if "." in name:
+        for part in name.split("."):
+            obj = _field(obj, part)
+        return obj
     if isinstance(obj, dict):
         return obj.get(name)
     return getattr(obj, name, None)
@@ -81,7 +101,60 @@ class CursorStyle:
         return {**params, self.after_param: cursor}
 
 
-PageStyle = PageNumberStyle | CursorStyle
+@dataclass(frozen=True)
+class OffsetStyle:
+    """``?offset=N&limit=M``: the next page starts after the items seen; a short page is the
+    last (as is reaching ``total`` when the page says it)."""
+
+    items: str
+    offset_param: str = "offset"
+    limit_param: str = "limit"
+    total: str = "total"
+
+    def first(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {self.offset_param: 0, **params}
+
+    def next(
+        self, params: dict[str, Any], page: Any, items: Sequence[Any]
+    ) -> dict[str, Any] | None:
+        if not items:
+            return None
+        offset = int(params.get(self.offset_param, 0)) + len(items)
+        limit = params.get(self.limit_param)
+        total = _field(page, self.total)
+        if isinstance(limit, int) and len(items) < limit:
+            return None
+        if isinstance(total, int) and offset >= total:
+            return None
+        return {**params, self.offset_param: offset}
+
+
+@dataclass(frozen=True)
+class SinglePageStyle:
+    """A route that answers every item at once (often as a bare array: ``items=""``)."""
+
+    items: str = ""
+
+    def first(self, params: dict[str, Any]) -> dict[str, Any]:
+        return dict(params)
+
+    def next(
+        self, params: dict[str, Any], page: Any, items: Sequence[Any]
+    ) -> dict[str, Any] | None:
+        return None
+
+
+class PageStyle(Protocol):
+    """How a route pages: the query of the first page, the next page's (``None``: no more)."""
+
+    @property
+    def items(self) -> str: ...
+
+    def first(self, params: dict[str, Any]) -> dict[str, Any]: ...
+
+    def next(
+        self, params: dict[str, Any], page: Any, items: Sequence[Any]
+    ) -> dict[str, Any] | None: ...
 
 
 class AsyncPager(Generic[PageT, ItemT]):
@@ -121,6 +194,8 @@ class AsyncPager(Generic[PageT, ItemT]):
 
 CURSOR = CursorStyle()
 """OpenAI's list style: ``data``, ``has_more``, ``last_id`` / the last item's ``id``."""
+WHOLE = SinglePageStyle()
+"""A route that answers a bare JSON array of every item."""
 
 
 def endpoint_pager(

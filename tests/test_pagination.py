@@ -108,3 +108,59 @@ def test_styles_stop_rules() -> None:
     assert cursor.next({"after": "x1"}, Page(), [{"id": "x1"}]) is None
     numbers = PageNumberStyle(items="keys")
     assert numbers.next({"page": 2}, object(), ["a"]) == {"page": 3}
+
+
+# ------------------------------------------------------------- offset, whole list, dotted fields
+
+
+def _pager(pages: dict[int, Any], style: Any, params: dict[str, Any]) -> tuple[Any, list[Any]]:
+    """A pager over canned pages keyed by the page/offset the query asks for; records queries."""
+    seen: list[dict[str, Any]] = []
+
+    async def fetch(query: dict[str, Any]) -> Any:
+        seen.append(dict(query))
+        key = query.get("offset", query.get("page", 0))
+        return pages[key]
+
+    return AsyncPager(fetch, params, style), seen
+
+
+async def test_offset_style_walks_until_a_short_page() -> None:
+    from aio_litellm import OffsetStyle
+
+    pages = {0: {"rows": [1, 2]}, 2: {"rows": [3, 4]}, 4: {"rows": [5]}}
+    pager, seen = _pager(pages, OffsetStyle(items="rows"), {"limit": 2})
+    assert [x async for x in pager] == [1, 2, 3, 4, 5]
+    assert [q["offset"] for q in seen] == [0, 2, 4] and all(q["limit"] == 2 for q in seen)
+
+
+async def test_offset_style_stops_at_total_and_on_empty() -> None:
+    from aio_litellm import OffsetStyle
+
+    pages = {0: {"rows": [1, 2], "total": 4}, 2: {"rows": [3, 4], "total": 4}}
+    pager, seen = _pager(pages, OffsetStyle(items="rows"), {})  # no limit: total ends it
+    assert [x async for x in pager] == [1, 2, 3, 4] and len(seen) == 2
+    pager, seen = _pager({0: {"rows": [1]}, 1: {"rows": []}}, OffsetStyle(items="rows"), {})
+    assert [x async for x in pager] == [1] and len(seen) == 2
+
+
+async def test_whole_list_style_reads_a_bare_array_once() -> None:
+    from aio_litellm._pagination import WHOLE
+
+    pager, seen = _pager({0: [{"id": "a"}, {"id": "b"}]}, WHOLE, {"x": 1})
+    assert [x["id"] async for x in pager] == ["a", "b"]
+    assert seen == [{"x": 1}]
+    assert await pager == [{"id": "a"}, {"id": "b"}]
+
+
+async def test_page_number_style_reads_nested_total_pages() -> None:
+    style = PageNumberStyle(
+        items="results", size_param="page_size", total_pages="metadata.total_pages"
+    )
+    pages = {
+        1: {"results": [1, 2], "metadata": {"total_pages": 2}},
+        2: {"results": [3, 4], "metadata": {"total_pages": 2}},
+    }
+    pager, seen = _pager(pages, style, {"page_size": 2})
+    assert [x async for x in pager] == [1, 2, 3, 4]
+    assert [q["page"] for q in seen] == [1, 2]  # total_pages ended it, not an extra request

@@ -1,0 +1,1 @@
+"""Generated parameter TypedDicts, one module per route group (tools/gen_params.py)."""
