@@ -163,6 +163,31 @@ class SSEDecoder:
             self._check_size(events)
         return events
 
+    def feed_data(self, chunk: bytes) -> list[bytes] | None:
+        """The hot path of chat streams: when ``chunk`` (with what is pending) holds nothing but
+        single-line ``data: ...`` events and LF line ends, their data, in order; else ``None``
+        with nothing consumed (then ``feed_raw`` takes the chunk)."""
+        if self._start or self._skip_lf or self._data or self._event is not None:
+            return None
+        parts = self._parts
+        data = b"".join((*parts, chunk)) if parts else chunk
+        if b"\r" in data:
+            return None
+        blocks = data.split(b"\n\n")
+        tail = blocks.pop()
+        out = [block[6:] for block in blocks if block[:6] == b"data: " and b"\n" not in block]
+        if len(out) != len(blocks) or (
+            self.max_event_size is not None and len(tail) > self.max_event_size
+        ):
+            return None
+        if tail:
+            self._parts = [tail]
+            self._parts_size = len(tail)
+        elif parts:
+            self._parts = []
+            self._parts_size = 0
+        return out
+
     def _lines(self, lines: list[bytes], events: list[RawEvent]) -> None:
         append = self._data.append
         for line in lines:
@@ -407,33 +432,37 @@ class Stream(OpenBody, Generic[T]):
             max_size=max_size,
         )
         self._parse = parse
-        self._failure: BaseException | None = None  # raised once the events before it are out
+        # Events are parsed a read at a time (one pass over what arrived, no per-event
+        # dispatch): ``_ready`` holds the parsed ones, ``_failure`` what comes after them (a
+        # malformed or error event, an oversized one), raised when the reader gets there.
+        self._ready: deque[T] = deque()
+        self._failure: BaseException | None = None
+        self._done = False  # [DONE] seen: what follows it is drained, not parsed
         self._decoder = SSEDecoder(max_event_size=max_event_size)
-        self._queue: deque[RawEvent] = deque()
 
     def __aiter__(self) -> AsyncIterator[T]:
         # A separate iterator per loop, referenced by nothing but the loop: when a loop is left
         # early the iterator is freed at once and closes the stream (no reference cycle, so no
         # wait for the garbage collector).
-        return _LoopIterator(self)
+        return _StreamIterator(self)
 
     async def __anext__(self) -> T:
-        queue = self._queue
-        while True:
-            if queue:
-                event, data, _, _ = queue.popleft()
-                if data == b"[DONE]":
-                    await self._drain()
-                    raise StopAsyncIteration
-                try:
-                    return self._event(event, data)
-                except BaseException:
-                    self._close(reuse=False)
-                    raise
+        if self._ready:
+            return self._ready.popleft()
+        return await self._fill()
+
+    async def _fill(self) -> T:
+        """Read until an event is ready, the stream ends, or a failure is due."""
+        ready = self._ready
+        while not ready:
             if self._failure is not None:
                 failure, self._failure = self._failure, None
                 self._close(reuse=False)
                 raise failure
+            if self._done:
+                self._done = False
+                await self._drain()
+                raise StopAsyncIteration
             if self._closed:
                 if self._aborted:
                     raise self._closed_error()
@@ -442,20 +471,41 @@ class Stream(OpenBody, Generic[T]):
             if not chunk:
                 self._decoder.flush()
                 continue
+            datas = self._decoder.feed_data(chunk)
+            if datas is not None:
+                self._parse_datas(datas)
+                continue
             try:
-                queue.extend(self._decoder.feed_raw(chunk))
+                events = self._decoder.feed_raw(chunk)
             except EventTooLarge as exc:
-                queue.extend(exc.events)
-                self._failure = self._invalid(str(exc), None)
+                self._parse_datas(_datas(exc.events))
+                if self._failure is None and not self._done:
+                    self._failure = self._invalid(str(exc), None)
+            else:
+                self._parse_datas(_datas(events))
+        return ready.popleft()
 
-    def _event(self, event: bytes | None, data: bytes) -> T:
-        if event == b"error" or data.startswith(b'{"error"'):
-            self._raise_in_band(data)
-        try:
-            return self._parse(data)
-        except ValueError as exc:
-            error = self._invalid(f"Malformed stream chunk: {self._redact(str(exc))[:500]}", data)
-        raise error
+    def _parse_datas(self, datas: list[bytes]) -> None:
+        # The per-event path: parse each event's data; stop at [DONE] or at a failure, kept
+        # for when the reader gets there.
+        parse = self._parse
+        append = self._ready.append
+        for data in datas:
+            if data == b"[DONE]":
+                self._done = True
+                return
+            try:
+                if data.startswith(b'{"error"') or type(data) is _ErrorEvent:
+                    data = bytes(data)  # the JSON parser takes exact bytes only
+                    self._raise_in_band(data)
+                append(parse(data))
+            except ValueError as exc:
+                message = f"Malformed stream chunk: {self._redact(str(exc))[:500]}"
+                self._failure = self._invalid(message, data)
+                return
+            except Exception as exc:  # an in-band error event (typed), or the parser's own
+                self._failure = exc
+                return
 
     def _raise_in_band(self, data: bytes) -> None:
         try:
@@ -498,8 +548,36 @@ class Stream(OpenBody, Generic[T]):
         self._close(reuse=reusable)
 
     def _close(self, *, reuse: bool) -> None:
-        self._queue.clear()
+        self._ready.clear()
         super()._close(reuse=reuse)
+
+
+class _ErrorEvent(bytes):
+    """The data of an event named ``error``: checked for an in-band error like
+    ``{"error": ...}`` data."""
+
+
+def _datas(events: list[RawEvent]) -> list[bytes]:
+    return [data if event != b"error" else _ErrorEvent(data) for event, data, _, _ in events]
+
+
+class _StreamIterator(AsyncIterator[T]):
+    """A stream's ``async for`` iterator: a parsed event is one ``popleft`` away (the per-event
+    path); closes the stream when freed, as ``_LoopIterator``."""
+
+    __slots__ = ("_ready", "_stream")
+
+    def __init__(self, stream: Stream[T]) -> None:
+        self._stream = stream
+        self._ready = stream._ready
+
+    async def __anext__(self) -> T:
+        if self._ready:
+            return self._ready.popleft()
+        return await self._stream._fill()
+
+    def __del__(self) -> None:
+        self._stream._close(reuse=False)
 
 
 class _LoopIterator(AsyncIterator[T]):
@@ -507,7 +585,7 @@ class _LoopIterator(AsyncIterator[T]):
 
     __slots__ = ("_stream",)
 
-    def __init__(self, stream: Stream[T] | ByteStream) -> None:
+    def __init__(self, stream: ByteStream) -> None:
         self._stream = stream
 
     def __anext__(self) -> Awaitable[T]:

@@ -11,6 +11,7 @@ import pytest
 from aio_litellm import (
     APIConnectionError,
     APIResponseValidationError,
+    APIStatusError,
     InternalServerError,
     LiteLLMClient,
     RateLimitError,
@@ -66,6 +67,38 @@ def test_decoder_byte_by_byte_and_three_way_splits() -> None:
     assert decode(*(SAMPLE[i : i + 1] for i in range(len(SAMPLE)))) == EXPECTED
     for a, b in itertools.combinations(range(0, len(SAMPLE), 7), 2):
         assert decode(SAMPLE[:a], SAMPLE[a:b], SAMPLE[b:]) == EXPECTED
+
+
+def data_of(body: bytes, cuts: tuple[int, ...], *, fast: bool) -> list[bytes]:
+    """Event data of ``body`` fed in pieces; ``fast``: the stream's way (``feed_data`` first,
+    ``feed_raw`` when it declines)."""
+    decoder = SSEDecoder(max_event_size=64)
+    out: list[bytes] = []
+    for a, b in itertools.pairwise((0, *cuts, len(body))):
+        piece = body[a:b]
+        datas = decoder.feed_data(piece) if fast else None
+        out += datas if datas is not None else [e[1] for e in decoder.feed_raw(piece)]
+    return out
+
+
+SIMPLE = b'data: {"a": 1}\n\ndata: two\n\ndata: [DONE]\n\n'
+
+
+@pytest.mark.parametrize("body", [SIMPLE, b"\xef\xbb\xbf" + SIMPLE, SAMPLE, SIMPLE + SAMPLE])
+def test_fast_path_gives_what_the_full_decoder_gives(body: bytes) -> None:
+    for cuts in [(), *((c,) for c in range(len(body))), (3, 20), (9, 10, 11)]:
+        assert data_of(body, cuts, fast=True) == data_of(body, cuts, fast=False), cuts
+
+
+def test_fast_path_declines_what_it_does_not_handle() -> None:
+    decoder = SSEDecoder(max_event_size=8)
+    assert decoder.feed_data(b"data: a\n\n") is None  # the first chunk (a BOM may lead)
+    assert decoder.feed_raw(b"data: a\n\n") == [(None, b"a", None, None)]
+    assert decoder.feed_data(b"data: b\n\n" + b"data: 123456789") is None  # too long a tail
+    assert decoder.feed_data(b"event: x\ndata: c\n\n") is None
+    assert decoder.feed_data(b"data: d\r\n\r\n") is None
+    assert decoder.feed_data(b"data: e\n\ndata: f") == [b"e"]
+    assert decoder.feed_data(b"\n\n") == [b"f"]  # the pending tail completes
 
 
 @pytest.mark.parametrize("split", [0, 1, 2, 3, 4])
@@ -151,6 +184,28 @@ async def test_in_band_error_raises_typed_error(proxy: FakeProxy, client: LiteLL
     stream = await client.chat.completions.create(stream=True, **CHAT)
     with pytest.raises(InternalServerError, match="boom"):
         await stream.__anext__()
+
+
+async def test_events_of_one_read_come_out_in_order_then_the_failure(
+    proxy: FakeProxy, client: LiteLLMClient
+) -> None:
+    # One write, one read: the good events before a bad one are yielded first; the bad one
+    # raises where it is read; nothing after it is yielded.
+    error = b'data: {"error": {"message": "late failure", "code": 503}}\n\n'
+    body = chunk("a") + chunk("b") + error + chunk("c")
+    proxy.on("POST", "/chat/completions", sse(body, done=False))
+    stream = await client.chat.completions.create(stream=True, **CHAT)
+    got = []
+    with pytest.raises(APIStatusError, match="late failure") as caught:
+        async for part in stream:
+            got.append(part.choices[0].delta.content)
+    assert got == ["a", "b"] and caught.value.status_code == 503 and stream.closed
+    # [DONE] mid-read ends the stream: what follows it (even garbage) is not parsed.
+    body = chunk("x") + b"data: [DONE]\n\n" + b"data: {oops\n\n"
+    proxy.on("POST", "/chat/completions", sse(body, done=False))
+    stream = await client.chat.completions.create(stream=True, **CHAT)
+    assert [c.choices[0].delta.content async for c in stream] == ["x"]
+    assert stream.closed
 
 
 async def test_malformed_chunk(proxy: FakeProxy, client: LiteLLMClient) -> None:

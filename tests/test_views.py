@@ -80,6 +80,13 @@ def test_wrong_types_raise_where_parsed_or_read() -> None:
         (b'{"id": "s", "choices": {"delta": {}}}', "choices"),
         (b'{"id": "s", "choices": [{"delta": "x"}]}', "delta"),
         (b'{"id": "s", "choices": [{"delta": {"content": 5}}]}', "content"),
+        (b'{"choices": []}', "id"),
+        # The second choice is the bad one: the message names what is wrong with it.
+        (
+            b'{"id": "s", "choices": [{"delta": {"content": "ok"}}, {"delta": {"content": 5}}]}',
+            r"choices\[\]\.delta\.content: expected a string or null, got a int",
+        ),
+        (b'{"id": "s", "choices": [{"delta": {}}, 7]}', r"choices\[\]\.delta: .* got a int"),
     ],
 )
 async def test_a_malformed_chunk_raises_where_it_is_read(

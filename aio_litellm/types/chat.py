@@ -200,13 +200,30 @@ _loads = orjson.loads
 
 def parse_chunk(raw: bytes) -> ChatCompletionChunk:
     """One stream event's data as a ``ChatCompletionChunk``: ``orjson.loads`` and the hot
-    check inline (the per-chunk path). Raises ``ValueError`` on a malformed chunk."""
+    check inline (the per-chunk path: ``_check_choices`` for deltas, unrolled). Raises
+    ``ValueError`` on a malformed chunk."""
     data = _loads(raw)
     if type(data) is not dict:
         raise ShapeError(f"ChatCompletionChunk: expected a JSON object, got {_kind(data)}")
-    if "id" not in data:
-        raise ShapeError("ChatCompletionChunk.id: field required, missing")
-    _check_choices(ChatCompletionChunk, data, "delta")
+    choices = data.get("choices")
+    if "id" not in data or type(choices) is not list:
+        if "id" not in data:
+            raise ShapeError("ChatCompletionChunk.id: field required, missing")
+        raise ShapeError(f"ChatCompletionChunk.choices: expected a list, got {_kind(choices)}")
+    views = _ViewList()
+    for choice in choices:
+        delta = choice.get("delta") if type(choice) is dict else None
+        if type(delta) is not dict or (
+            (content := delta.get("content")) is not None and type(content) is not str
+        ):
+            _check_choices(ChatCompletionChunk, {"choices": [choice]}, "delta")  # raises: why
+        delta_view = _new(ChoiceDelta)
+        delta_view.__dict__ = delta  # type: ignore[assignment]
+        choice["delta"] = delta_view
+        choice_view = _new(ChunkChoice)
+        choice_view.__dict__ = choice
+        views.append(choice_view)
+    data["choices"] = views
     chunk = _new(ChatCompletionChunk)
     chunk.__dict__ = data
     return chunk
