@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+import operator
 import os
 import warnings
 from collections import deque
@@ -166,27 +168,30 @@ class SSEDecoder:
     def feed_data(self, chunk: bytes) -> list[bytes] | None:
         """The hot path of chat streams: when ``chunk`` (with what is pending) holds nothing but
         single-line ``data: ...`` events and LF line ends, their data, in order; else ``None``
-        with nothing consumed (then ``feed_raw`` takes the chunk)."""
-        if self._start or self._skip_lf or self._data or self._event is not None:
+        with nothing consumed (then ``feed_raw`` takes the chunk). Split in C, not per line:
+        the events' data are what lies between ``data: `` and the blank line after it, and
+        no event has a line break inside (counted: two per event)."""
+        if self._skip_lf or self._data or self._event is not None:
             return None
         parts = self._parts
+        if self._start:  # the first bytes: a BOM, or a piece of one, is feed_raw's to strip
+            if parts or _BOM.startswith(chunk[:3]):
+                return None
+            self._start = False
         data = b"".join((*parts, chunk)) if parts else chunk
-        if b"\r" in data:
+        end = data.rfind(b"\n\n")
+        if end < 0:
+            head, tail, datas = b"", data, []
+        else:
+            head, tail = data[:end], data[end + 2 :]
+            datas = head[6:].split(b"\n\ndata: ")
+            if not head.startswith(b"data: ") or head.count(b"\n") != 2 * len(datas) - 2:
+                return None
+        if b"\r" in data or (self.max_event_size is not None and len(tail) > self.max_event_size):
             return None
-        blocks = data.split(b"\n\n")
-        tail = blocks.pop()
-        out = [block[6:] for block in blocks if block[:6] == b"data: " and b"\n" not in block]
-        if len(out) != len(blocks) or (
-            self.max_event_size is not None and len(tail) > self.max_event_size
-        ):
-            return None
-        if tail:
-            self._parts = [tail]
-            self._parts_size = len(tail)
-        elif parts:
-            self._parts = []
-            self._parts_size = 0
-        return out
+        self._parts = [tail] if tail else []
+        self._parts_size = len(tail)
+        return datas
 
     def _lines(self, lines: list[bytes], events: list[RawEvent]) -> None:
         append = self._data.append
@@ -432,12 +437,14 @@ class Stream(OpenBody, Generic[T]):
             max_size=max_size,
         )
         self._parse = parse
-        # Events are parsed a read at a time (one pass over what arrived, no per-event
-        # dispatch): ``_ready`` holds the parsed ones, ``_failure`` what comes after them (a
-        # malformed or error event, an oversized one), raised when the reader gets there.
-        self._ready: deque[T] = deque()
-        self._failure: BaseException | None = None
-        self._done = False  # [DONE] seen: what follows it is drained, not parsed
+        # The data of the events decoded but not yet read, kept as bytes (which the garbage
+        # collector does not track) until read: parsing a whole read ahead would keep hundreds
+        # of parsed chunks alive per stream and make every collection walk them. ``_pending``
+        # holds plain events only, so reading one is a popleft and a parse; ``_later`` starts at
+        # the first special one ([DONE], an error event) and is sorted when _pending runs out.
+        self._pending: deque[bytes] = deque()
+        self._later: list[bytes] = []
+        self._failure: BaseException | None = None  # raised once the events before it are out
         self._decoder = SSEDecoder(max_event_size=max_event_size)
 
     def __aiter__(self) -> AsyncIterator[T]:
@@ -447,65 +454,82 @@ class Stream(OpenBody, Generic[T]):
         return _StreamIterator(self)
 
     async def __anext__(self) -> T:
-        if self._ready:
-            return self._ready.popleft()
-        return await self._fill()
+        return await self._next()
 
-    async def _fill(self) -> T:
-        """Read until an event is ready, the stream ends, or a failure is due."""
-        ready = self._ready
-        while not ready:
-            if self._failure is not None:
-                failure, self._failure = self._failure, None
-                self._close(reuse=False)
-                raise failure
-            if self._done:
-                self._done = False
-                await self._drain()
-                raise StopAsyncIteration
-            if self._closed:
-                if self._aborted:
-                    raise self._closed_error()
-                raise StopAsyncIteration
-            chunk = await self._next_chunk()
-            if not chunk:
-                self._decoder.flush()
-                continue
-            datas = self._decoder.feed_data(chunk)
-            if datas is not None:
-                self._parse_datas(datas)
-                continue
+    def _take(self, data: bytes) -> T:
+        try:
+            return self._parse(data)
+        except Exception as exc:
+            error = self._failed(exc, data)
+        raise error  # outside the handler: nothing chained to it
+
+    async def _next(self) -> T:
+        """The next event when ``_pending`` is empty: a special one, or the next read's."""
+        pending = self._pending
+        while not pending:
+            if self._later:
+                data, rest = self._later[0], self._later[1:]
+                self._later = []
+                self._queue(rest)
+                if data == b"[DONE]":
+                    await self._drain()
+                    raise StopAsyncIteration
+                data = bytes(data)  # an _ErrorEvent: the JSON parser takes exact bytes only
+                try:
+                    self._raise_in_band(data)
+                except Exception as exc:
+                    error = self._failed(exc, data)
+                else:
+                    return self._take(data)
+                raise error
+            await self._read_more()
+        return self._take(pending.popleft())
+
+    async def _read_more(self) -> None:
+        """Decode the next read; at the end, or when a failure is due, raise."""
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            self._close(reuse=False)
+            raise failure
+        if self._closed:
+            if self._aborted:
+                raise self._closed_error()
+            raise StopAsyncIteration
+        chunk = await self._next_chunk()
+        if not chunk:
+            self._decoder.flush()
+            return
+        datas = self._decoder.feed_data(chunk)
+        if datas is None:
             try:
                 events = self._decoder.feed_raw(chunk)
             except EventTooLarge as exc:
-                self._parse_datas(_datas(exc.events))
-                if self._failure is None and not self._done:
-                    self._failure = self._invalid(str(exc), None)
-            else:
-                self._parse_datas(_datas(events))
-        return ready.popleft()
+                events = exc.events
+                self._failure = self._invalid(str(exc), None)
+            datas = [
+                data if event != b"error" else _ErrorEvent(data) for event, data, _, _ in events
+            ]
+        self._queue(datas)
 
-    def _parse_datas(self, datas: list[bytes]) -> None:
-        # The per-event path: parse each event's data; stop at [DONE] or at a failure, kept
-        # for when the reader gets there.
-        parse = self._parse
-        append = self._ready.append
-        for data in datas:
-            if data == b"[DONE]":
-                self._done = True
-                return
-            try:
-                if data.startswith(b'{"error"') or type(data) is _ErrorEvent:
-                    data = bytes(data)  # the JSON parser takes exact bytes only
-                    self._raise_in_band(data)
-                append(parse(data))
-            except ValueError as exc:
-                message = f"Malformed stream chunk: {self._redact(str(exc))[:500]}"
-                self._failure = self._invalid(message, data)
-                return
-            except Exception as exc:  # an in-band error event (typed), or the parser's own
-                self._failure = exc
-                return
+    def _queue(self, datas: list[bytes]) -> None:
+        """Plain events to ``_pending``; from the first special one on, to ``_later``."""
+        # The first special one's index, found without a Python-level loop.
+        special = map(_is_special, datas)
+        cut = next(itertools.compress(itertools.count(), special), len(datas))
+        if cut == len(datas):
+            self._pending.extend(datas)
+        else:
+            self._pending.extend(datas[:cut])
+            self._later = datas[cut:]
+
+    def _failed(self, exc: Exception, data: bytes) -> Exception:
+        """The stream ends here: the error for ``exc`` (a parser's ``ValueError`` becomes the
+        typed validation error)."""
+        self._close(reuse=False)
+        if isinstance(exc, ValueError):
+            message = f"Malformed stream chunk: {self._redact(str(exc))[:500]}"
+            return self._invalid(message, data)
+        return exc
 
     def _raise_in_band(self, data: bytes) -> None:
         try:
@@ -548,33 +572,44 @@ class Stream(OpenBody, Generic[T]):
         self._close(reuse=reusable)
 
     def _close(self, *, reuse: bool) -> None:
-        self._ready.clear()
+        self._pending.clear()
+        self._later = []
         super()._close(reuse=reuse)
+
+
+_SPECIAL = (b"[DONE]", b'{"error"')  # data that is not a plain event: the end, an error
+# Whether an event's data is special; an _ErrorEvent always is (see its startswith).
+_is_special = operator.methodcaller("startswith", _SPECIAL)
 
 
 class _ErrorEvent(bytes):
     """The data of an event named ``error``: checked for an in-band error like
     ``{"error": ...}`` data."""
 
-
-def _datas(events: list[RawEvent]) -> list[bytes]:
-    return [data if event != b"error" else _ErrorEvent(data) for event, data, _, _ in events]
+    def startswith(self, *args: Any) -> bool:
+        return True  # special, wherever it is looked at
 
 
 class _StreamIterator(AsyncIterator[T]):
-    """A stream's ``async for`` iterator: a parsed event is one ``popleft`` away (the per-event
-    path); closes the stream when freed, as ``_LoopIterator``."""
+    """A stream's ``async for``: the per-event path is a popleft and a parse (no call into the
+    stream); the rest is ``Stream._next``. Closes the stream when freed, as ``_LoopIterator``."""
 
-    __slots__ = ("_ready", "_stream")
+    __slots__ = ("_parse", "_pending", "_stream")
 
     def __init__(self, stream: Stream[T]) -> None:
         self._stream = stream
-        self._ready = stream._ready
+        self._pending = stream._pending
+        self._parse = stream._parse
 
     async def __anext__(self) -> T:
-        if self._ready:
-            return self._ready.popleft()
-        return await self._stream._fill()
+        if self._pending:
+            data = self._pending.popleft()
+            try:
+                return self._parse(data)
+            except Exception as exc:
+                error = self._stream._failed(exc, data)
+            raise error  # outside the handler: nothing chained to it
+        return await self._stream._next()
 
     def __del__(self) -> None:
         self._stream._close(reuse=False)

@@ -92,8 +92,10 @@ def test_fast_path_gives_what_the_full_decoder_gives(body: bytes) -> None:
 
 def test_fast_path_declines_what_it_does_not_handle() -> None:
     decoder = SSEDecoder(max_event_size=8)
-    assert decoder.feed_data(b"data: a\n\n") is None  # the first chunk (a BOM may lead)
-    assert decoder.feed_raw(b"data: a\n\n") == [(None, b"a", None, None)]
+    assert decoder.feed_data(b"\xef\xbb\xbfdata: a\n\n") is None  # a BOM is feed_raw's
+    assert decoder.feed_data(b"\xef") is None  # ... and so may be a first byte
+    assert decoder.feed_raw(b"\xef\xbb\xbfdata: a\n\n") == [(None, b"a", None, None)]
+    assert SSEDecoder().feed_data(b"data: a\n\n") == [b"a"]  # a first chunk without one
     assert decoder.feed_data(b"data: b\n\n" + b"data: 123456789") is None  # too long a tail
     assert decoder.feed_data(b"event: x\ndata: c\n\n") is None
     assert decoder.feed_data(b"data: d\r\n\r\n") is None
