@@ -23,10 +23,13 @@ from ._exceptions import (
 from ._pagination import (
     AsyncPager,
     CursorStyle,
+    DateWindowStyle,
     OffsetStyle,
     PageNumberStyle,
     PageStyle,
     SinglePageStyle,
+    WindowPager,
+    WindowTruncatedError,
 )
 from ._response import APIResponse
 from ._retry import RetryPolicy, parse_retry_after
@@ -50,6 +53,7 @@ __all__ = [
     "ConflictError",
     "CreateConflict",
     "CursorStyle",
+    "DateWindowStyle",
     "Download",
     "InternalServerError",
     "LiteLLMClient",
@@ -59,6 +63,8 @@ __all__ = [
     "PageNumberStyle",
     "PageStyle",
     "SinglePageStyle",
+    "WindowPager",
+    "WindowTruncatedError",
     "PermissionDeniedError",
     "PoolTimeoutError",
     "RateLimitError",

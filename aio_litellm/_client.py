@@ -29,24 +29,37 @@ from ._streaming import Stream
 from ._transport import Timeout
 
 if TYPE_CHECKING:
+    from .resources.access_groups import AccessGroups
     from .resources.assistants import Assistants
+    from .resources.audit import Audit
     from .resources.batches import Batches
+    from .resources.budgets import Budgets
     from .resources.chat import Chat
     from .resources.completions import Completions
+    from .resources.compliance import Compliance
     from .resources.containers import Containers
+    from .resources.cost import Cost
+    from .resources.credentials import Credentials
+    from .resources.customers import Customers
     from .resources.embeddings import Embeddings
     from .resources.evals import Evals
     from .resources.files import Files
     from .resources.fine_tuning import FineTuning
     from .resources.health import Health
+    from .resources.jwt import Jwt
     from .resources.keys import Keys
     from .resources.media import Audio, Images, Moderations, Rerank
     from .resources.models import Models
     from .resources.ocr import Ocr
+    from .resources.organizations import Organizations
+    from .resources.projects import Projects
     from .resources.rag import Rag
     from .resources.realtime import Realtime
     from .resources.responses import Responses
+    from .resources.scim import Scim
     from .resources.search import Search
+    from .resources.spend import Spend
+    from .resources.tags import Tags
     from .resources.teams import Teams
     from .resources.users import Users
     from .resources.vector_stores import VectorStores
@@ -251,6 +264,19 @@ class LiteLLMClient(Pipeline):
     search: group[Search] = group("search:Search")
     rag: group[Rag] = group("rag:Rag")
     realtime: group[Realtime] = group("realtime:Realtime")
+    organizations: group[Organizations] = group("organizations:Organizations")
+    customers: group[Customers] = group("customers:Customers")
+    budgets: group[Budgets] = group("budgets:Budgets")
+    tags: group[Tags] = group("tags:Tags")
+    spend: group[Spend] = group("spend:Spend")
+    cost: group[Cost] = group("cost:Cost")
+    credentials: group[Credentials] = group("credentials:Credentials")
+    access_groups: group[AccessGroups] = group("access_groups:AccessGroups")
+    projects: group[Projects] = group("projects:Projects")
+    jwt: group[Jwt] = group("jwt:Jwt")
+    scim: group[Scim] = group("scim:Scim")
+    audit: group[Audit] = group("audit:Audit")
+    compliance: group[Compliance] = group("compliance:Compliance")
 
     # -- raw access --------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ lifecycle and the resource tree on top.
 from __future__ import annotations
 
 import asyncio
+import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote_plus
@@ -592,6 +593,8 @@ class Pipeline:
                 return content
             elif result is str:
                 return content.decode("utf-8", "replace")
+            elif (validate := _container_parser(result)) is not None:
+                value = validate(content)
             else:
                 # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
                 return _jsonutil.loads(content) if content else None
@@ -667,3 +670,22 @@ def _encode_query(query: Mapping[str, Any]) -> str:
                 text = quote_plus(str(item), safe="")
             parts.append(f"{name}={text}")
     return "&".join(parts)
+
+
+_CONTAINER_PARSERS: dict[Any, Callable[[bytes], Any] | None] = {}
+
+
+def _container_parser(result: Any) -> Callable[[bytes], Any] | None:
+    """A validator for a container of models (``list[Model]``, ``dict[str, Model]``), made once
+    per result type; ``None`` for plain JSON (``dict[str, Any]`` ...), which is just parsed."""
+    try:
+        return _CONTAINER_PARSERS[result]
+    except KeyError:
+        pass
+    except TypeError:  # pragma: no cover - an unhashable result type
+        return None
+    args = typing.get_args(result)
+    models = any(isinstance(arg, type) and issubclass(arg, pydantic.BaseModel) for arg in args)
+    parser = pydantic.TypeAdapter(result).validate_json if models else None
+    _CONTAINER_PARSERS[result] = parser
+    return parser

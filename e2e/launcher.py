@@ -171,6 +171,9 @@ def proxy_env(stack: Stack) -> dict[str, str]:
     """The proxy's environment: where the fake provider is, and this run's master key."""
     env = {**os.environ, "LITELLM_MASTER_KEY": stack.master_key}
     env["FAKE_PROVIDER_API_BASE"] = f"{stack.provider_url}/v1"
+    # Models added with /model/new are kept in the database (as docker-compose.yml does), so
+    # the model-management routes work.
+    env.setdefault("STORE_MODEL_IN_DB", "True")
     for name in ("LITELLM_BASE_URL", "LITELLM_API_KEY"):
         env.pop(name, None)
     return env

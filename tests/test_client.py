@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from typing import Any
 
 import aiohttp
 import pytest
 from aiohttp import web
 
-from aio_litellm import ClientClosedError, LiteLLMClient, Timeout
+from aio_litellm import APIResponseValidationError, ClientClosedError, LiteLLMClient, Timeout
 
 from .conftest import API_KEY, FakeProxy, Handler, reply
 
@@ -229,3 +230,27 @@ def test_query_encoding_is_urlencode_of_the_non_none_values(query: dict[str, obj
         for v in (value if isinstance(value, (list, tuple)) else (value,))
     ]
     assert _encode_query(query) == urlencode(pairs)
+
+
+async def test_a_list_of_models_is_validated_item_by_item(
+    proxy: FakeProxy, client: LiteLLMClient
+) -> None:
+    from aio_litellm._models import BaseModel as ResultModel
+
+    class Budget(ResultModel):
+        budget_id: str
+        max_budget: float | None = None
+
+    proxy.on("GET", "/budget/list", reply(200, [{"budget_id": "b1", "max_budget": 5, "x": 1}]))
+    (budget,) = await client.request("GET", "/budget/list", cast_to=list[Budget])
+    assert (
+        isinstance(budget, Budget) and budget.max_budget == 5.0 and budget.model_extra == {"x": 1}
+    )
+    proxy.on("GET", "/budget/list", reply(200, [{"max_budget": 5}]))
+    with pytest.raises(APIResponseValidationError, match="budget_id"):
+        await client.request("GET", "/budget/list", cast_to=list[Budget])
+    # Plain JSON containers stay plain JSON.
+    proxy.on("GET", "/budget/list", reply(200, [{"budget_id": "b1"}]))
+    assert await client.request("GET", "/budget/list", cast_to=list[dict[str, Any]]) == [
+        {"budget_id": "b1"}
+    ]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+import pytest
 from aiohttp import web
 
-from aio_litellm import AsyncPager, CursorStyle, LiteLLMClient, PageNumberStyle
+from aio_litellm import AsyncPager, CursorStyle, LiteLLMClient, OffsetStyle, PageNumberStyle
+from aio_litellm._pagination import DateWindowStyle, WindowPager, WindowTruncatedError
 
 from .conftest import FakeProxy
 
@@ -164,3 +167,109 @@ async def test_page_number_style_reads_nested_total_pages() -> None:
     pager, seen = _pager(pages, style, {"page_size": 2})
     assert [x async for x in pager] == [1, 2, 3, 4]
     assert [q["page"] for q in seen] == [1, 2]  # total_pages ended it, not an extra request
+
+
+# ------------------------------------------------------------------------------- date windows
+
+
+def _windowed(rows: list[dict[str, Any]], seen: list[dict[str, Any]], size: int = 2) -> Any:
+    """A route taking ``start``/``end`` ('YYYY-MM-DD HH:MM:SS', both included) and paging
+    its matches, oldest first, by ``page``/``size``."""
+
+    async def fetch(query: dict[str, Any]) -> Any:
+        seen.append(dict(query))
+        lo, hi = (datetime.fromisoformat(query[k]) for k in ("start", "end"))
+        found = [r for r in rows if lo <= datetime.fromisoformat(r["at"]) <= hi]
+        page = query["page"]
+        return {
+            "rows": found[(page - 1) * size : page * size],
+            "total_pages": -(-len(found) // size),
+        }
+
+    return fetch
+
+
+async def test_date_windows_page_inside_each_window_and_read_a_shared_instant_once() -> None:
+    rows = [
+        {"id": "a", "at": "2025-01-01 00:00:00"},
+        {"id": "b", "at": "2025-01-01 05:00:00"},
+        {"id": "c", "at": "2025-01-01 06:00:00"},
+        {"id": "d", "at": "2025-01-01 06:00:00"},  # two rows on the instant two windows share
+        {"id": "e", "at": "2025-01-01 08:00:00"},
+        {"id": "f", "at": "2025-01-01 12:00:00"},  # on the last instant: included
+        {"id": "g", "at": "2025-01-01 12:00:01"},
+    ]
+    style = DateWindowStyle.between(
+        "2025-01-01",
+        datetime(2025, 1, 1, 13, tzinfo=timezone(timedelta(hours=1))),  # 12:00 UTC
+        step=timedelta(hours=6),
+        items="rows",
+        start_param="start",
+        end_param="end",
+        dates_only=False,
+        inner=PageNumberStyle(items="rows"),
+        time_field="at",
+    )
+    seen: list[dict[str, Any]] = []
+    pager: WindowPager[Any, Any] = WindowPager(_windowed(rows, seen), {"team": "t"}, style)
+    assert [r["id"] async for r in pager] == ["a", "b", "c", "d", "e", "f"]
+    assert [(q["start"], q["end"], q["page"]) for q in seen] == [
+        ("2025-01-01 00:00:00", "2025-01-01 06:00:00", 1),
+        ("2025-01-01 00:00:00", "2025-01-01 06:00:00", 2),
+        ("2025-01-01 06:00:00", "2025-01-01 12:00:00", 1),  # the page count starts again
+        ("2025-01-01 06:00:00", "2025-01-01 12:00:00", 2),
+    ]
+    assert all(q["team"] == "t" for q in seen)
+    first = await pager
+    assert [r["id"] for r in first["rows"]] == ["a", "b"]
+
+
+def test_date_window_clears_an_inner_cursor_or_offset_between_windows() -> None:
+    start = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    for inner, state in (
+        (CursorStyle(items="rows"), "after"),
+        (OffsetStyle(items="rows"), "offset"),
+    ):
+        style = DateWindowStyle(start, start + timedelta(days=2), items="rows", inner=inner)
+        query = {"start_date": "2025-01-01", "end_date": "2025-01-02", state: "x9"}
+        nxt = style.next(query, {"rows": []}, [])
+        assert nxt is not None and nxt["start_date"] == "2025-01-02"
+        assert nxt.get(state) in (None, 0)  # the next window starts at its beginning
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "options", "match"),
+    [
+        ("2025-01-02", "2025-01-01", {}, "before start"),
+        ("2025-01-01", "2025-01-02", {"step": timedelta(0)}, "positive"),
+        ("2025-01-01", "2025-01-03", {"step": timedelta(hours=12)}, "whole days"),
+        ("2025-01-01T10:00:00Z", "2025-01-03", {}, "whole days"),
+        ("2025-01-01 10:00:00.500000", "2025-01-03", {"dates_only": False}, "whole seconds"),
+        ("Jan 1", "2025-01-03", {}, "YYYY-MM-DD"),
+    ],
+)
+def test_date_window_refuses_ranges_the_route_cannot_take(
+    start: str, end: str, options: dict[str, Any], match: str
+) -> None:
+    with pytest.raises(ValueError, match=match):
+        DateWindowStyle.between(start, end, **options)
+
+
+def test_date_window_bounds_and_items() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        DateWindowStyle(datetime(2025, 1, 1), datetime(2025, 1, 2))
+    with pytest.raises(TypeError, match="date string"):
+        DateWindowStyle.between(1, "2025-01-02")  # type: ignore[arg-type]
+    style = DateWindowStyle.between(date(2025, 1, 1), "2025-01-03", cap=2, time_field="at")
+    assert style.first({}) == {"start_date": "2025-01-01", "end_date": "2025-01-02"}
+    style.check({"start_date": "x", "end_date": "y"}, [1])
+    with pytest.raises(WindowTruncatedError, match=r"x \.\. y has 2 rows"):
+        style.check({"start_date": "x", "end_date": "y"}, [1, 2])
+    # Only an item on an interior window edge has a key; one without an id is its own key.
+    assert style.shared_key({"at": "2025-01-02T00:00:00Z", "id": "r1"}) == "r1"
+    assert style.shared_key({"at": "2025-01-02T00:00:00+00:00"}) == repr(
+        {"at": "2025-01-02T00:00:00+00:00"}
+    )
+    for at in ("2025-01-01T00:00:00Z", "2025-01-03T00:00:00Z", "2025-01-02T00:00:01Z", "bad", 7):
+        assert style.shared_key({"at": at, "id": "r1"}) is None
+    assert DateWindowStyle.between("2025-01-01", "2025-01-03").shared_key({"id": 1}) is None

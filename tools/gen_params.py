@@ -265,12 +265,14 @@ def trim(spec: dict[str, Any]) -> dict[str, Any]:
     return dict(_strip(result))
 
 
-def _strip(value: Any) -> Any:
+def _strip(value: Any, names: bool = False) -> Any:
+    """``value`` without annotations; ``names``: its keys are field names (a ``properties``
+    map), all kept, whatever they are called (a field may be named ``description``)."""
     if isinstance(value, dict):
         return {
-            k: _strip(v)
+            k: _strip(v, names=not names and k == "properties")
             for k, v in value.items()
-            if k not in ("description", "title", "examples", "example")
+            if names or k not in ("description", "title", "examples", "example")
         }
     if isinstance(value, list):
         return [_strip(v) for v in value]

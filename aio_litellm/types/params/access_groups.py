@@ -55,6 +55,7 @@ class V1AccessGroupPostParams(TypedDict, total=False):
     access_skill_names: Sequence[str] | None
     assigned_key_ids: Sequence[str] | None
     assigned_team_ids: Sequence[str] | None
+    description: str | None
     mcp_tool_permissions: dict[str, Any] | None
 
 
@@ -69,4 +70,5 @@ class V1AccessGroupPutParams(TypedDict, total=False):
     access_skill_names: Sequence[str] | None
     assigned_key_ids: Sequence[str] | None
     assigned_team_ids: Sequence[str] | None
+    description: str | None
     mcp_tool_permissions: dict[str, Any] | None

@@ -38,6 +38,7 @@ class JwtKeyMappingNewParams(TypedDict, total=False):
     """Body of ``POST /jwt/key/mapping/new``
     (CreateJWTKeyMappingRequest)."""
 
+    description: str | None
     jwt_claim_name: Required[str]
     jwt_claim_value: Required[str]
     jwt_issuer: str | None
@@ -49,6 +50,7 @@ class JwtKeyMappingUpdateParams(TypedDict, total=False):
     """Body of ``POST /jwt/key/mapping/update``
     (UpdateJWTKeyMappingRequest)."""
 
+    description: str | None
     id: Required[str]
     is_active: bool | None
     jwt_issuer: str | None

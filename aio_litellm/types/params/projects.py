@@ -42,6 +42,7 @@ class ProjectNewParams(TypedDict, total=False):
     temp_budget_expiry: str | None
     project_id: str | None
     project_alias: str | None
+    description: str | None
     team_id: Required[str]
     metadata: dict[str, Any] | None
     tags: Sequence[str] | None
@@ -74,6 +75,7 @@ class ProjectUpdateParams(TypedDict, total=False):
     temp_budget_expiry: str | None
     project_id: Required[str]
     project_alias: str | None
+    description: str | None
     team_id: str | None
     metadata: dict[str, Any] | None
     tags: Sequence[str] | None

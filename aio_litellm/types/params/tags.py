@@ -145,6 +145,7 @@ class TagNewParams(TypedDict, total=False):
     (TagNewRequest)."""
 
     name: Required[str]
+    description: str | None
     models: Sequence[str] | None
     model_info: dict[str, Any] | None
     budget_id: str | None
@@ -171,6 +172,7 @@ class TagUpdateParams(TypedDict, total=False):
     (TagUpdateRequest)."""
 
     name: Required[str]
+    description: str | None
     models: Sequence[str] | None
     model_info: dict[str, Any] | None
     spend: float | None
