@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from ._exceptions import APIConnectionError, APIStatusError, LiteLLMError
 
-__all__ = ["CreateConflict", "create_verified", "differing", "verify"]
+__all__ = ["CreateConflict", "by_id", "create_verified", "differing", "verify"]
 
 T = TypeVar("T")
 
@@ -162,3 +162,17 @@ def _as_number(value: Any) -> float | None:
         return float(value)
     except (TypeError, ValueError):
         return None
+
+
+def by_id(id_field: str, update: Callable[..., Awaitable[T]]) -> Callable[[Any], Awaitable[T]]:
+    """One item of an ``update_many``: ``{id_field: ..., <fields>}`` -> ``update(id, **fields)``;
+    an item without its id fails alone (``ValueError``)."""
+
+    async def one(item: Mapping[str, Any]) -> T:
+        fields = dict(item)
+        ident = fields.pop(id_field, None)
+        if not ident:
+            raise ValueError(f"every update needs {id_field!r}")
+        return await update(ident, **fields)
+
+    return one

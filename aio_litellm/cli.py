@@ -4,6 +4,7 @@
     aio-litellm keys create --from specs.csv --out created.jsonl
     aio-litellm keys delete --from created.jsonl
     aio-litellm keys list --out keys.jsonl
+    aio-litellm spend export --from 2025-06-01 --to 2025-06-30 --by model --out june.csv
     aio-litellm routes
 
 Outputs are written in input order, one line (or row) per input. Killed at any point and run
@@ -24,7 +25,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterat
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _jsonutil
+from . import _jsonutil, _spend_export
 from ._client import LiteLLMClient
 from ._exceptions import NotFoundError
 from ._jobfiles import (
@@ -374,6 +375,42 @@ async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:
     return EXIT_OK
 
 
+async def cmd_spend_export(args: argparse.Namespace, client: LiteLLMClient) -> int:
+    out = Path(args.out)
+    started = time.monotonic()
+    result = await _spend_export.export(
+        client,
+        start=_spend_export.parse_day("--from", args.start),
+        end=_spend_export.parse_day("--to", args.end),
+        out=out,
+        by=args.by,
+        chart=Path(args.chart) if args.chart else None,
+        top=args.top,
+        page_size=args.page_size,
+        concurrency=args.concurrency,
+        restart=args.restart,
+        progress=not args.quiet,
+    )
+    if result.nothing_to_do:
+        print(f"{out} is complete; nothing to do (--restart to redo)", file=sys.stderr)
+        return EXIT_OK
+    for day, error in result.failed:
+        print(f"spend export: {day} failed: {error}", file=sys.stderr)
+    if result.failed:
+        extra = "; run the same command again to fetch the missing days"
+    else:
+        extra = f", {result.rows} rows -> {out}"
+        if result.open_days:
+            extra += (
+                f" ({', '.join(result.open_days)} not over yet: run again later for a complete"
+                " export)"
+            )
+    _summary(
+        "spend export", result.fetched, len(result.failed), result.already_done, started, extra
+    )
+    return EXIT_FAILED if result.failed else EXIT_OK
+
+
 # -- argument parsing ----------------------------------------------------------------------
 
 
@@ -488,6 +525,40 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--size", type=_positive, default=100, help="keys per page")
     listing.add_argument("--full", action="store_true", help="whole key objects, not hashes")
     listing.add_argument("--quiet", action="store_true", help="no summary line")
+
+    spend = commands.add_parser("spend", help="spend logs").add_subparsers(
+        dest="spend_command", required=True, metavar="ACTION"
+    )
+    export = spend.add_parser(
+        "export",
+        help="the spend logs of a range of days to .jsonl, .csv or .parquet, resumable",
+        description="Write the spend logs of the UTC days FROM to TO (both included) to OUT: a "
+        "row per request, or with --by a row per day and team, key (its hash), user, model or "
+        "request tag with its spend, requests and tokens. Days are fetched --concurrency at a "
+        "time, each kept in OUT.parts/ once complete: run again with the same arguments, an "
+        "export fetches only the missing days. A day not over yet is fetched again by every "
+        "run. In .csv, nested values are JSON text and text that a spreadsheet would take for a "
+        "formula starts with '. .parquet needs the 'parquet' extra, --chart the 'plot' extra.",
+    )
+    export.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD")
+    export.add_argument("--by", choices=_spend_export.BY, help="totals per day and group")
+    export.add_argument("--out", required=True, help=".jsonl, .csv or .parquet")
+    export.add_argument(
+        "--chart",
+        metavar="FILE",
+        help="also draw the spend per day, stacked by --by (default model): .png, .svg or .pdf",
+    )
+    export.add_argument("--top", type=_positive, default=8, help="groups in the chart")
+    export.add_argument(
+        "--page-size",
+        type=_positive,
+        default=_spend_export.PAGE_MAX,
+        help=f"logs per request (at most {_spend_export.PAGE_MAX})",
+    )
+    export.add_argument("--concurrency", type=_positive, default=4, help="days at once")
+    export.add_argument("--restart", action="store_true", help="discard earlier output, start over")
+    export.add_argument("--quiet", action="store_true", help="no progress line")
     return parser
 
 
@@ -497,6 +568,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, LiteLLMClient], Awaitable[int]
     "keys delete": cmd_keys_delete,
     "keys update": cmd_keys_update,
     "keys list": cmd_keys_list,
+    "spend export": cmd_spend_export,
 }
 
 
@@ -508,7 +580,8 @@ def _api_key(args: argparse.Namespace) -> str | None:
 
 
 async def run(args: argparse.Namespace) -> int:
-    name = args.command if args.command != "keys" else f"keys {args.keys_command}"
+    action = getattr(args, f"{args.command}_command", None)
+    name = f"{args.command} {action}" if action else args.command
     api_key = _api_key(args)
     async with LiteLLMClient(
         base_url=args.base_url, api_key=api_key, timeout=args.timeout, max_retries=args.max_retries

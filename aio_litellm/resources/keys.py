@@ -10,7 +10,7 @@ from typing import Any
 
 from typing_extensions import Unpack
 
-from .._bulk_admin import CreateConflict, create_verified, verify
+from .._bulk_admin import CreateConflict, by_id, create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import APIStatusError, LiteLLMError, NotFoundError
 from .._logging import mask_key
@@ -337,15 +337,8 @@ class Keys(Resource):
     ) -> BulkResult[KeyBulkUpdateSpec, KeyUpdateResponse]:
         """Apply a change to each key (``{"key": ..., <fields>}``), one outcome per update."""
 
-        async def one(update: KeyBulkUpdateSpec) -> KeyUpdateResponse:
-            fields = dict(update)
-            key = fields.pop("key", None)
-            if not key:
-                raise ValueError("every update needs 'key'")
-            return await self.update(key, **fields)
-
         runner = BulkRunner(concurrency=concurrency, progress=progress, progress_label="keys")
-        return await runner.run(one, updates)
+        return await runner.run(by_id("key", self.update), updates)
 
     async def block_many(
         self, keys: Iterable[str], *, blocked: bool = True, concurrency: int = 16

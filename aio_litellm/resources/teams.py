@@ -10,7 +10,7 @@ from typing import Any
 from typing_extensions import Unpack
 
 from .._activity import DailyActivity, activity_routes
-from .._bulk_admin import create_verified, verify
+from .._bulk_admin import by_id, create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import APIStatusError, LiteLLMError
 from .._pagination import AsyncPager, PageNumberStyle, endpoint_pager
@@ -445,14 +445,9 @@ class Teams(Resource):
         in input order: the updated team, or the error of that update alone (an update without
         ``team_id`` fails as a ``ValueError``). Updates are retried like any idempotent call."""
 
-        async def one(update: TeamUpdateSpec) -> TeamUpdateResponse:
-            fields = dict(update)
-            team_id = fields.pop("team_id", None)
-            if not team_id:
-                raise ValueError("every update needs 'team_id'")
-            return await self.update(team_id, **fields)
-
-        return await (runner or BulkRunner(concurrency=concurrency)).run(one, updates)
+        return await (runner or BulkRunner(concurrency=concurrency)).run(
+            by_id("team_id", self.update), updates
+        )
 
     async def add_members(
         self, team_id: str, members: Sequence[TeamMember], *, batch_size: int = 100

@@ -10,7 +10,7 @@ from typing import Any
 from typing_extensions import Unpack
 
 from .._activity import UserDailyActivity, activity_routes
-from .._bulk_admin import create_verified, verify
+from .._bulk_admin import by_id, create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import APIStatusError
 from .._pagination import AsyncPager, PageNumberStyle, endpoint_pager
@@ -235,14 +235,9 @@ class Users(Resource):
         in input order: the updated user, or the error of that update alone (an update without
         ``user_id`` fails as a ``ValueError``). Updates are retried like any idempotent call."""
 
-        async def one(update: UserUpdateSpec) -> UserUpdateResponse:
-            fields = dict(update)
-            user_id = fields.pop("user_id", None)
-            if not user_id:
-                raise ValueError("every update needs 'user_id'")
-            return await self.update(user_id, **fields)
-
-        return await (runner or BulkRunner(concurrency=concurrency)).run(one, updates)
+        return await (runner or BulkRunner(concurrency=concurrency)).run(
+            by_id("user_id", self.update), updates
+        )
 
 
 def _rows(method: str, name: str, rows: Sequence[Any]) -> builtins.list[Any]:
