@@ -36,6 +36,7 @@ import importlib.util
 import struct
 import sys
 import time
+import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -106,13 +107,17 @@ class Provider:
             return failure
         reply = f"echo: {text}"
         created = int(time.time())
+        # A fresh id per completion, as a real provider gives: the proxy keys its spend log by it.
+        completion_id = f"chatcmpl-{uuid.uuid4().hex[:24]}"
         if body.get("stream"):
-            return await self._stream_chat(request, model, reply, created, cut="streamcut" in model)
+            return await self._stream_chat(
+                request, model, reply, created, completion_id, cut="streamcut" in model
+            )
         usage = {"prompt_tokens": len(text.split()), "completion_tokens": len(reply.split())}
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         return web.json_response(
             {
-                "id": "chatcmpl-fake",
+                "id": completion_id,
                 "object": "chat.completion",
                 "created": created,
                 "model": model,
@@ -129,7 +134,13 @@ class Provider:
         )
 
     async def _stream_chat(
-        self, request: web.Request, model: str, reply: str, created: int, cut: bool
+        self,
+        request: web.Request,
+        model: str,
+        reply: str,
+        created: int,
+        completion_id: str,
+        cut: bool,
     ) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
         await response.prepare(request)
@@ -144,7 +155,7 @@ class Provider:
             if i == 0:
                 delta["role"] = "assistant"
             chunk = {
-                "id": "chatcmpl-fake",
+                "id": completion_id,
                 "object": "chat.completion.chunk",
                 "created": created,
                 "model": model,
@@ -152,7 +163,7 @@ class Provider:
             }
             await response.write(b"data: " + orjson.dumps(chunk) + b"\n\n")
         final = {
-            "id": "chatcmpl-fake",
+            "id": completion_id,
             "object": "chat.completion.chunk",
             "created": created,
             "model": model,

@@ -2,10 +2,11 @@
 (paged v2 and the day-window v1 walk read the same rows), the proxy-wide spend and activity
 routes, the CloudZero / Vantage settings (without their services), and the licence refusals.
 
-The proxy writes a spend log only for a request it can price, or one that failed: ``fake-gpt``
-has no price in e2e/litellm-config.yaml, so the traffic here is ``fake-tts`` speech (priced as
-OpenAI's tts-1) and chat calls the upstream refuses (``fake-badrequest``). Logs are written in
-batches (every 10 s or so): the tests wait for them with a deadline.
+The proxy writes a spend log for a request it can price, or one that failed: the traffic here is
+``fake-tts`` speech (priced as OpenAI's tts-1), chat calls the upstream refuses
+(``fake-badrequest``) and chat calls to ``fake-gpt`` (priced in e2e/litellm-config.yaml) made by
+a team member's key. Logs are written in batches (every 10 s or so): the tests wait for them with
+a deadline.
 """
 
 from __future__ import annotations
@@ -49,6 +50,39 @@ async def wait_for_logs(admin: LiteLLMClient, secret: str, count: int) -> int:
         if page.total >= count or time.monotonic() > deadline:
             return page.total
         await asyncio.sleep(2)
+
+
+async def test_chat_calls_of_a_team_members_key_are_that_team_and_users_spend(
+    admin: LiteLLMClient, stack: Stack
+) -> None:
+    run = uuid.uuid4().hex[:10]
+    team = await admin.teams.create(team_id=f"e2e-spend-team-{run}", team_alias=f"spend {run}")
+    user = await admin.users.create(user_id=f"e2e-spend-user-{run}", auto_create_key=False)
+    key = await admin.keys.create(team_id=team.team_id, user_id=user.user_id, models=["fake-gpt"])
+    try:
+        async with LiteLLMClient(base_url=stack.base_url, api_key=key.key, max_retries=0) as as_key:
+            for i in range(3):
+                reply = await as_key.chat.completions.create(
+                    model="fake-gpt", messages=[{"role": "user", "content": f"spend {i}"}]
+                )
+                assert reply.choices[0].message.content == f"echo: spend {i}"
+        assert await wait_for_logs(admin, key.key, 3) == 3
+        since, until = str(today() - timedelta(days=1)), str(today() + timedelta(days=2))
+        logs = [
+            log async for log in admin.spend.logs(start_date=since, end_date=until, api_key=key.key)
+        ]
+        assert len({log.request_id for log in logs}) == 3
+        assert {(log.team_id, log.user, log.model_group) for log in logs} == {
+            (team.team_id, user.user_id, "fake-gpt")
+        }
+        assert all(log.spend > 0 and log.call_type == "acompletion" for log in logs)
+        # The same rows, asked for by team.
+        by_team = admin.spend.logs(start_date=since, end_date=until, team_id=team.team_id)
+        assert {log.request_id async for log in by_team} == {log.request_id for log in logs}
+    finally:
+        await admin.keys.delete([key.key])
+        await admin.users.delete([user.user_id])
+        await admin.teams.delete([team.team_id])
 
 
 async def test_requests_show_in_spend_logs(admin: LiteLLMClient, stack: Stack) -> None:
@@ -106,7 +140,10 @@ async def test_spend_calculate(admin: LiteLLMClient) -> None:
     messages = [{"role": "user", "content": "How much is this?"}]
     priced = await admin.spend.calculate(model="gpt-4o", messages=messages)
     assert priced.cost is not None and priced.cost > 0
-    unpriced = await admin.spend.calculate(model="fake-gpt", messages=messages)
+    # fake-gpt costs a micro-dollar a prompt token (the config): a dozen tokens here.
+    config_priced = await admin.spend.calculate(model="fake-gpt", messages=messages)
+    assert config_priced.cost is not None and 5e-6 < config_priced.cost < 5e-5
+    unpriced = await admin.spend.calculate(model="fake-gpt-2", messages=messages)
     assert unpriced.cost == 0.0
     completion = {
         "id": "chatcmpl-e2e",

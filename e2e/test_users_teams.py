@@ -234,8 +234,9 @@ async def test_daily_activity(admin: LiteLLMClient) -> None:
     for activity in (admin.teams.daily_activity, admin.users.daily_activity):
         first = await activity.list(**RANGE, page_size=5)
         assert first.metadata.page == 1
+        # The proxy pages its daily records, not days: a busy day can come on several pages.
         days = [d async for d in activity.list(**RANGE)]
-        assert len(days) == len({d.date for d in days})
+        assert all(RANGE["start_date"] <= d.date <= RANGE["end_date"] for d in days)
         aggregated = await activity.aggregated(**RANGE)
         assert aggregated.metadata.total_spend >= 0
         keys = [k async for k in activity.keys(**RANGE, limit=10)]

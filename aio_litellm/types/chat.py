@@ -210,8 +210,9 @@ def parse_chunk(raw: bytes) -> ChatCompletionChunk:
         if "id" not in data:
             raise ShapeError("ChatCompletionChunk.id: field required, missing")
         raise ShapeError(f"ChatCompletionChunk.choices: expected a list, got {_kind(choices)}")
-    views = _ViewList()
-    for choice in choices:
+    # The choices become views in place, in the parsed list (one object fewer a chunk): the
+    # instance's dict shadows the eager field, so the list is never taken for an unbuilt one.
+    for index, choice in enumerate(choices):
         delta = choice.get("delta") if type(choice) is dict else None
         if type(delta) is not dict or (
             (content := delta.get("content")) is not None and type(content) is not str
@@ -222,8 +223,7 @@ def parse_chunk(raw: bytes) -> ChatCompletionChunk:
         choice["delta"] = delta_view
         choice_view = _new(ChunkChoice)
         choice_view.__dict__ = choice
-        views.append(choice_view)
-    data["choices"] = views
+        choices[index] = choice_view
     chunk = _new(ChatCompletionChunk)
     chunk.__dict__ = data
     return chunk
