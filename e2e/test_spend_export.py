@@ -1,9 +1,5 @@
 """``aio-litellm spend export`` against the real proxy: requests made through a new key come
 out in the export once each, across pages, and in the totals per key and per tag.
-
-The requests are embeddings: the fake provider answers every chat completion with the same id
-(``chatcmpl-fake``), which the proxy takes as the spend log's primary key, so all chat
-completions of the suite share one log row (whichever key wrote it last).
 """
 
 from __future__ import annotations
