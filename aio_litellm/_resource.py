@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
     from ._pipeline import Pipeline
 
-__all__ = ["Resource", "group", "require"]
+__all__ = ["Resource", "group", "id_list", "require"]
 
 R = TypeVar("R")
 
@@ -75,3 +75,13 @@ def require(method: str, params: Mapping[str, Any], *names: str) -> None:
 
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list, tuple)) and not value)
+
+
+def id_list(method: str, name: str, values: Sequence[str], *, empty: bool = False) -> list[str]:
+    """A list of ids (non-empty unless ``empty``), refused before any I/O otherwise: a bare
+    string is a sequence too, and its characters are not ids."""
+    if isinstance(values, str):
+        raise TypeError(f"{method}() needs a non-empty list of {name}, not a str")
+    if not values and not empty:
+        raise TypeError(f"{method}() needs a non-empty list of {name}")
+    return list(values)

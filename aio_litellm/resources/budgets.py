@@ -13,7 +13,7 @@ from typing_extensions import Unpack
 from .._bulk_admin import create_verified, verify
 from .._endpoint import Endpoint
 from .._pagination import WHOLE, AsyncPager, PageNumberStyle, endpoint_pager
-from .._resource import Resource, require
+from .._resource import Resource, id_list, require
 from ..bulk import BulkResult, BulkRunner
 from ..types.budgets import (
     Budget,
@@ -24,7 +24,6 @@ from ..types.budgets import (
     BudgetUpdateParams,
     ProviderBudgets,
 )
-from .customers import id_list
 
 __all__ = ["Budgets"]
 

@@ -14,7 +14,7 @@ from .._bulk_admin import create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import LiteLLMError, NotFoundError
 from .._pagination import AsyncPager, PageNumberStyle
-from .._resource import Resource, group, require
+from .._resource import Resource, group, id_list, require
 from ..bulk import BulkResult, BulkRunner, Outcome
 from ..types.customers import (
     Customer,
@@ -55,14 +55,6 @@ _NOT_COMPARED = frozenset({"spend", "budget_reset_at"})
 
 class CustomerNotBlocked(LiteLLMError):
     """A customer id is not among the blocked customers the proxy answered."""
-
-
-def id_list(method: str, name: str, values: Sequence[str]) -> builtins.list[str]:
-    """A non-empty list of ids, refused before any I/O otherwise: a bare string is a sequence
-    too, and its characters are not ids."""
-    if isinstance(values, str) or not values:
-        raise TypeError(f"{method}() needs a non-empty list of {name}")
-    return builtins.list(values)
 
 
 class CustomerActivity(DailyActivity):

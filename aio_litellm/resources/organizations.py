@@ -15,7 +15,7 @@ from .._bulk_admin import create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import NotFoundError
 from .._pagination import WHOLE, AsyncPager
-from .._resource import Resource, group, require
+from .._resource import Resource, group, id_list, require
 from ..bulk import BulkResult, BulkRunner
 from ..types.organizations import (
     Organization,
@@ -28,7 +28,6 @@ from ..types.organizations import (
     OrganizationRole,
     OrganizationUpdateParams,
 )
-from .customers import id_list
 
 __all__ = ["OrganizationActivity", "Organizations"]
 

@@ -12,7 +12,7 @@ from typing_extensions import Unpack
 from .._activity import DailyActivity, activity_routes
 from .._endpoint import Endpoint
 from .._pagination import WHOLE, AsyncPager, PageNumberStyle, endpoint_pager
-from .._resource import Resource, group, require
+from .._resource import Resource, group, id_list, require
 from ..types.tags import (
     ActiveUsersResponse,
     DistinctTagsResponse,
@@ -29,7 +29,6 @@ from ..types.tags import (
     TagUpdateParams,
     TagUserAgentPerUserAnalyticsQuery,
 )
-from .customers import id_list
 
 __all__ = ["TagActivity", "Tags"]
 

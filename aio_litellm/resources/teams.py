@@ -14,7 +14,7 @@ from .._bulk_admin import by_id, create_verified, verify
 from .._endpoint import Endpoint
 from .._exceptions import APIStatusError, LiteLLMError
 from .._pagination import AsyncPager, PageNumberStyle, endpoint_pager
-from .._resource import Resource, group, require
+from .._resource import Resource, group, id_list, require
 from ..bulk import BulkResult, BulkRunner, Outcome
 from ..types.teams import (
     Team,
@@ -259,7 +259,7 @@ class Teams(Resource):
 
     async def delete(self, team_ids: Sequence[str]) -> TeamDeleteResponse:
         """Delete teams and their keys. ``POST /team/delete``."""
-        body = {"team_ids": _ids("delete", "team_ids", team_ids)}
+        body = {"team_ids": id_list("delete", "team_ids", team_ids)}
         return await self._client._call(DELETE, json=body)
 
     async def block(self, team_id: str) -> Team:
@@ -290,7 +290,7 @@ class Teams(Resource):
         if max_budget_in_team is not None:
             body["max_budget_in_team"] = max_budget_in_team
         if allowed_models is not None:
-            body["allowed_models"] = _ids(
+            body["allowed_models"] = id_list(
                 "member_add", "allowed_models", allowed_models, empty=True
             )
         return await self._client._call(MEMBER_ADD, json=body)
@@ -358,12 +358,12 @@ class Teams(Resource):
 
     async def model_add(self, team_id: str, models: Sequence[str]) -> Team:
         """Allow the team more models. ``POST /team/model/add``."""
-        body = {"team_id": team_id, "models": _ids("model_add", "models", models)}
+        body = {"team_id": team_id, "models": id_list("model_add", "models", models)}
         return await self._client._call(MODEL_ADD, json=body)
 
     async def model_delete(self, team_id: str, models: Sequence[str]) -> Team:
         """Take models off the team's allowed list. ``POST /team/model/delete``."""
-        body = {"team_id": team_id, "models": _ids("model_delete", "models", models)}
+        body = {"team_id": team_id, "models": id_list("model_delete", "models", models)}
         return await self._client._call(MODEL_DELETE, json=body)
 
     async def permissions_list(self, team_id: str) -> TeamPermissions:
@@ -376,7 +376,7 @@ class Teams(Resource):
         ``POST /team/permissions_update``."""
         body = {
             "team_id": team_id,
-            "team_member_permissions": _ids(
+            "team_member_permissions": id_list(
                 "permissions_update", "permissions", permissions, empty=True
             ),
         }
@@ -394,11 +394,11 @@ class Teams(Resource):
         if bool(team_ids) == apply_to_all_teams:
             raise TypeError("permissions_bulk_update() needs team_ids or apply_to_all_teams=True")
         body: dict[str, Any] = {
-            "permissions": _ids("permissions_bulk_update", "permissions", permissions),
+            "permissions": id_list("permissions_bulk_update", "permissions", permissions),
             "apply_to_all_teams": apply_to_all_teams,
         }
         if team_ids:
-            body["team_ids"] = _ids("permissions_bulk_update", "team_ids", team_ids)
+            body["team_ids"] = id_list("permissions_bulk_update", "team_ids", team_ids)
         return await self._client._call(PERMISSIONS_BULK_UPDATE, json=body)
 
     async def disable_logging(self, team_id: str) -> TeamCallbacksResponse:
@@ -489,17 +489,6 @@ class Teams(Resource):
 
 async def _none() -> None:
     return None
-
-
-def _ids(
-    method: str, name: str, values: Sequence[str], *, empty: bool = False
-) -> builtins.list[str]:
-    # A bare string is a Sequence[str] too: sending its characters as ids would be a bad day.
-    if isinstance(values, str):
-        raise TypeError(f"{method}() needs {name} as a list of strings, not a str")
-    if not values and not empty:
-        raise TypeError(f"{method}() needs a non-empty list of {name}")
-    return builtins.list(values)
 
 
 def _members(method: str, members: Sequence[Mapping[str, Any]]) -> builtins.list[dict[str, Any]]:
