@@ -415,14 +415,18 @@ async def test_creates_and_adds_are_not_sent_twice(proxy: FakeProxy, client: Lit
 @pytest.mark.parametrize(
     ("call", "error", "message"),
     [
-        (lambda t: t.delete("t1"), TypeError, "team_ids as a list"),
+        (lambda t: t.delete("t1"), TypeError, "list of team_ids, not a str"),
         (lambda t: t.delete([]), TypeError, "non-empty list of team_ids"),
-        (lambda t: t.model_add("t1", "fake-gpt"), TypeError, "models as a list"),
+        (lambda t: t.model_add("t1", "fake-gpt"), TypeError, "list of models, not a str"),
         (lambda t: t.model_delete("t1", []), TypeError, "non-empty list of models"),
         (lambda t: t.member_update("t1", role="user"), TypeError, "user_id or user_email"),
         (lambda t: t.member_delete("t1"), TypeError, "user_id or user_email"),
         (lambda t: t.bulk_member_add("t1"), TypeError, "members or all_users"),
-        (lambda t: t.permissions_update("t1", "/key/info"), TypeError, "permissions as a list"),
+        (
+            lambda t: t.permissions_update("t1", "/key/info"),
+            TypeError,
+            "list of permissions, not a str",
+        ),
         (lambda t: t.permissions_bulk_update(["/key/info"]), TypeError, "team_ids or apply"),
         (
             lambda t: t.permissions_bulk_update(
