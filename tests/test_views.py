@@ -76,17 +76,19 @@ def test_wrong_types_raise_where_parsed_or_read() -> None:
     ("raw", "match"),
     [
         (b"{oops", "Malformed stream chunk"),
-        (b"[1, 2]", "JSON object"),
+        (b"[1, 2]", "Expected `object`, got `array`"),
         (b'{"id": "s", "choices": {"delta": {}}}', "choices"),
         (b'{"id": "s", "choices": [{"delta": "x"}]}', "delta"),
         (b'{"id": "s", "choices": [{"delta": {"content": 5}}]}', "content"),
         (b'{"choices": []}', "id"),
-        # The second choice is the bad one: the message names what is wrong with it.
+        # The second choice is the bad one: the message says what is wrong, and where.
         (
             b'{"id": "s", "choices": [{"delta": {"content": "ok"}}, {"delta": {"content": 5}}]}',
-            r"choices\[\]\.delta\.content: expected a string or null, got a int",
+            r"Expected `str \| null`, got `int` - at `\$\.choices\[1\]\.delta\.content`",
         ),
-        (b'{"id": "s", "choices": [{"delta": {}}, 7]}', r"choices\[\]\.delta: .* got a int"),
+        (b'{"id": "s", "choices": [{"delta": {}}, 7]}', r"got `int` - at `\$\.choices\[1\]`"),
+        # Every declared field is checked, not only the hot ones.
+        (b'{"id": "s", "choices": [], "created": "today"}', r"at `\$\.created`"),
     ],
 )
 async def test_a_malformed_chunk_raises_where_it_is_read(
@@ -122,18 +124,38 @@ async def test_key_page_is_a_typed_view(proxy: FakeProxy, client: LiteLLMClient)
 
 
 def test_what_every_reader_reads_is_built_when_the_view_is_made() -> None:
-    # choices and their message/delta are views in the instance's dict from the start, so
-    # reading them is a plain attribute lookup, however the view was made.
+    # A chunk is decoded into its typed objects in one pass; a completion's choices and their
+    # message are views in the instance's dict from the start. Either way, reading them is a
+    # plain attribute lookup.
     from aio_litellm.types.chat import ChunkChoice
 
     raw = orjson.dumps({"id": "s", "choices": [{"delta": {"content": "a"}, "index": 0}]})
     for made in (parse_chunk(raw), ChatCompletionChunk.model_validate_json(raw)):
-        (choice,) = made.__dict__["choices"]
-        assert isinstance(choice, ChunkChoice) and isinstance(choice.__dict__["delta"], ChoiceDelta)
-        assert made.choices[0].delta.content == "a"
+        (choice,) = made.choices
+        assert isinstance(choice, ChunkChoice) and isinstance(choice.delta, ChoiceDelta)
+        assert made.choices[0].delta.content == "a" and made.validate_all() is made
+    assert ChatCompletionChunk.model_validate(orjson.loads(raw)) == parse_chunk(raw)
     reply_ = ChatCompletion.model_validate(orjson.loads(orjson.dumps(BODY)))
     assert isinstance(reply_.__dict__["choices"][0].__dict__["message"], ChatCompletionMessage)
     # A choice made on its own builds its delta too; a missing one is refused when made.
     assert ChunkChoice.model_validate({"delta": {"content": "b"}}).delta.content == "b"
     with pytest.raises(ShapeError, match="delta"):
         ChunkChoice.model_validate({})
+
+
+def test_chunk_types_have_the_result_surface() -> None:
+    from aio_litellm.types.chat import ChunkChoice, ChunkUsage
+
+    raw = b'{"id":"s","choices":[{"delta":{"content":"x"}}],"usage":{"total_tokens":3,"cost":0.5}}'
+    chunk = parse_chunk(raw)
+    assert chunk.usage == ChunkUsage(total_tokens=3, cost=0.5)  # a known field: no slow path
+    assert chunk.model_extra == {} and orjson.loads(chunk.model_dump_json())["usage"]["cost"] == 0.5
+    # An instance validates as itself; a dict with unknown nested fields keeps them.
+    assert ChatCompletionChunk.model_validate(chunk) is chunk
+    made = ChunkChoice.model_validate({"delta": {"content": "y", "x": [1]}, "x_meta": {"a": 1}})
+    assert made.delta.model_extra == {"x": [1]} and made.x_meta == {"a": 1}  # type: ignore[attr-defined]
+    assert made.model_dump()["x_meta"] == {"a": 1} and made.model_dump()["delta"]["x"] == [1]
+    with pytest.raises(ShapeError, match="ChunkChoice"):
+        ChunkChoice.model_validate({"delta": object()})  # not JSON at all
+    with pytest.raises(ShapeError, match="malformed JSON"):
+        ChatCompletionChunk.model_validate_json(b"{")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-import orjson
+import msgspec
 from typing_extensions import Required, TypedDict
 
 from .._models import ResponseView, ShapeError, View, _ViewList
+from .._structs import StructView, strict_twin
 from .common import CompletionUsage
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ __all__ = [
     "Choice",
     "ChoiceDelta",
     "ChunkChoice",
+    "ChunkUsage",
     "parse_chunk",
 ]
 
@@ -124,39 +126,62 @@ class ChatCompletion(ResponseView):
         _check_choices(cls, data, "message")
 
 
-class ChoiceDelta(View):
+class ChoiceDelta(StructView):
     role: str | None = None
     content: str | None = None
     tool_calls: list[Any] | None = None
     function_call: Any = None
     reasoning_content: str | None = None
+    refusal: str | None = None
+    audio: Any = None
+    provider_specific_fields: Any = None
+    thinking_blocks: Any = None
+    annotations: Any = None
 
 
-class ChunkChoice(View):
-    _eager = ("delta",)
-    index: int = 0
+class ChunkChoice(StructView):
     delta: ChoiceDelta
+    index: int = 0
     finish_reason: str | None = None
     logprobs: Any = None
 
 
-class ChatCompletionChunk(View):
-    """One event of a streamed chat completion."""
+class ChunkUsage(StructView):
+    """Token counts, on the last chunk when ``stream_options={"include_usage": True}``."""
 
-    _eager = ("choices",)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    prompt_tokens_details: Any = None
+    completion_tokens_details: Any = None
+    cost: float | None = None  # the proxy's, in USD
+
+
+class ChatCompletionChunk(StructView):
+    """One event of a streamed chat completion, decoded and checked from its bytes in one pass
+    (``msgspec``): every declared field has its type; unknown fields are kept
+    (``model_extra``)."""
+
     id: str
+    choices: list[ChunkChoice]
     object: str = "chat.completion.chunk"
     created: int | None = None
     model: str | None = None
-    choices: list[ChunkChoice]
-    usage: CompletionUsage | None = None
+    usage: ChunkUsage | None = None
     system_fingerprint: str | None = None
+    service_tier: str | None = None
+    provider_specific_fields: Any = None
+    citations: Any = None
 
-    @classmethod
-    def _check(cls, data: dict[str, Any]) -> None:
-        # Per chunk, only what every reader reads: choices[i].delta and its content. The
-        # rest is checked when read.
-        _check_choices(cls, data, "delta")
+
+_StrictChoiceDelta = strict_twin(ChoiceDelta)
+_StrictChunkChoice = strict_twin(ChunkChoice, delta=_StrictChoiceDelta)
+_StrictChunkUsage = strict_twin(ChunkUsage)
+_StrictChatCompletionChunk = strict_twin(
+    ChatCompletionChunk,
+    choices=list[_StrictChunkChoice],  # type: ignore[valid-type]
+    usage=(_StrictChunkUsage | None, None),
+)
 
 
 def _check_choices(cls: type, data: dict[str, Any], part: str) -> None:
@@ -167,7 +192,7 @@ def _check_choices(cls: type, data: dict[str, Any], part: str) -> None:
     choices = data.get("choices")
     if type(choices) is not list:
         raise ShapeError(f"{cls.__name__}.choices: expected a list, got {_kind(choices)}")
-    choice_cls, inner_cls = _PARTS[part]
+    choice_cls, inner_cls = Choice, ChatCompletionMessage
     views = _ViewList()
     for choice in choices:
         inner = choice.get(part) if type(choice) is dict else None
@@ -195,42 +220,15 @@ def _kind(value: Any) -> str:
     return "nothing" if value is None else f"a {type(value).__name__}"
 
 
-_loads = orjson.loads
-
-
 def parse_chunk(raw: bytes) -> ChatCompletionChunk:
-    """One stream event's data as a ``ChatCompletionChunk``: ``orjson.loads`` and the hot
-    check inline (the per-chunk path: ``_check_choices`` for deltas, unrolled). Raises
+    """One stream event's data as a ``ChatCompletionChunk`` (the per-chunk path). Raises
     ``ValueError`` on a malformed chunk."""
-    data = _loads(raw)
-    if type(data) is not dict:
-        raise ShapeError(f"ChatCompletionChunk: expected a JSON object, got {_kind(data)}")
-    choices = data.get("choices")
-    if "id" not in data or type(choices) is not list:
-        if "id" not in data:
-            raise ShapeError("ChatCompletionChunk.id: field required, missing")
-        raise ShapeError(f"ChatCompletionChunk.choices: expected a list, got {_kind(choices)}")
-    # The choices become views in place, in the parsed list (one object fewer a chunk): the
-    # instance's dict shadows the eager field, so the list is never taken for an unbuilt one.
-    for index, choice in enumerate(choices):
-        delta = choice.get("delta") if type(choice) is dict else None
-        if type(delta) is not dict or (
-            (content := delta.get("content")) is not None and type(content) is not str
-        ):
-            _check_choices(ChatCompletionChunk, {"choices": [choice]}, "delta")  # raises: why
-        delta_view = _new(ChoiceDelta)
-        delta_view.__dict__ = delta  # type: ignore[assignment]
-        choice["delta"] = delta_view
-        choice_view = _new(ChunkChoice)
-        choice_view.__dict__ = choice
-        choices[index] = choice_view
-    chunk = _new(ChatCompletionChunk)
-    chunk.__dict__ = data
-    return chunk
+    try:
+        return _decode_strict(raw)
+    except ValueError:
+        return ChatCompletionChunk.model_validate_json(raw)  # unknown fields, or the error
 
 
 _new = object.__new__
-_PARTS: dict[str, tuple[type[View], type[View]]] = {
-    "message": (Choice, ChatCompletionMessage),
-    "delta": (ChunkChoice, ChoiceDelta),
-}
+
+_decode_strict = msgspec.json.Decoder(_StrictChatCompletionChunk).decode
