@@ -48,7 +48,7 @@ routes: $(STAMP)
 api-md: $(STAMP)
 	$(BIN)/python tools/gen_api_md.py
 
-## bench: every client on every workload at C=1,64,256,1024 against nginx -> benchmarks/results/
+## bench: every client on every workload at C=1,64,1024, 3 runs each, against nginx -> benchmarks/results/
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	command -v nginx >/dev/null || test -x /usr/sbin/nginx || (test "$$(id -u)" = 0 && \

@@ -25,7 +25,10 @@ async def test_estimate(admin: LiteLLMClient) -> None:
     assert estimate.cost_per_request > 0 and estimate.provider == "openai"
     assert estimate.daily_cost == pytest.approx(10 * estimate.cost_per_request)
     assert estimate.monthly_cost is None
-    unpriced = await admin.cost.estimate(model="fake-gpt", input_tokens=10, output_tokens=10)
+    # fake-gpt is priced by the config: 1e-6 a prompt token, 2e-6 a completion token.
+    configured = await admin.cost.estimate(model="fake-gpt", input_tokens=10, output_tokens=10)
+    assert configured.cost_per_request == pytest.approx(10 * 1e-6 + 10 * 2e-6)
+    unpriced = await admin.cost.estimate(model="fake-gpt-2", input_tokens=10, output_tokens=10)
     assert unpriced.cost_per_request == 0.0
 
 
