@@ -526,10 +526,10 @@ def report(rows: list[dict[str, Any]], concurrencies: list[int], upstream: str, 
         "`r.content.iter_any()`, splits on blank lines, `orjson.loads` each `data:` event and "
         "reads `choices[0].delta.content`. The `line reader` clients are the previous floor "
         "(`async for line in r.content`: one await per line). aio_litellm reads the same field "
-        "through its typed results. Hot results are typed views over the parsed JSON "
-        "(`aio_litellm._models.View`): hot fields checked at parse, nested objects built on first "
-        "read, other fields type-checked on read or by `validate_all()`; no full pydantic "
-        "validation per chunk.",
+        "through its typed results: stream chunks are msgspec Structs decoded and type-checked "
+        "from their bytes in one pass (`aio_litellm._structs.StructView`); a chat completion and "
+        "a key page are typed views over the parsed JSON (`aio_litellm._models.View`: hot fields "
+        "checked at parse, the rest on read or by `validate_all()`).",
         "",
         "### Client CPU per request (µs; per chunk for the stream) at concurrency 64",
         "",
