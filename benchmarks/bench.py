@@ -492,8 +492,8 @@ def run_child(client: str, base: str, workload: str, n: int, concurrency: int) -
 
 
 def report(rows: list[dict[str, Any]], concurrencies: list[int], upstream: str, reps: int) -> str:
-    def med(client: str, workload: str, c: int, key: str) -> float | None:
-        values = [
+    def runs(client: str, workload: str, c: int, key: str) -> list[float]:
+        return [
             r[key]
             for r in rows
             if r["client"] == client
@@ -501,18 +501,14 @@ def report(rows: list[dict[str, Any]], concurrencies: list[int], upstream: str, 
             and r["concurrency"] == c
             and key in r
         ]
-        return statistics.median(values) if values else None
+
+    def med(client: str, workload: str, c: int, key: str) -> float | None:
+        found = runs(client, workload, c, key)
+        return statistics.median(found) if found else None
 
     def least(client: str, workload: str, c: int, key: str) -> float | None:
-        values = [
-            r[key]
-            for r in rows
-            if r["client"] == client
-            and r["workload"] == workload
-            and r["concurrency"] == c
-            and key in r
-        ]
-        return min(values) if values else None
+        found = runs(client, workload, c, key)
+        return min(found) if found else None
 
     lines = [
         f"Client benchmark — upstream: {upstream}; {os.cpu_count()} cores, server and client "
