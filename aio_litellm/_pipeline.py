@@ -684,8 +684,15 @@ def _container_parser(result: Any) -> Callable[[bytes], Any] | None:
         pass
     except TypeError:  # pragma: no cover - an unhashable result type
         return None
-    args = typing.get_args(result)
-    models = any(isinstance(arg, type) and issubclass(arg, pydantic.BaseModel) for arg in args)
-    parser = pydantic.TypeAdapter(result).validate_json if models else None
+    parser = pydantic.TypeAdapter(result).validate_json if _holds_model(result) else None
     _CONTAINER_PARSERS[result] = parser
     return parser
+
+
+def _holds_model(tp: Any) -> bool:
+    """Whether a type annotation holds a pydantic model anywhere (``list[Model | None]``)."""
+    return any(
+        (isinstance(arg, type) and issubclass(arg, pydantic.BaseModel)) or _holds_model(arg)
+        for arg in typing.get_args(tp)
+    )
+

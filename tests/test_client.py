@@ -249,6 +249,12 @@ async def test_a_list_of_models_is_validated_item_by_item(
     proxy.on("GET", "/budget/list", reply(200, [{"max_budget": 5}]))
     with pytest.raises(APIResponseValidationError, match="budget_id"):
         await client.request("GET", "/budget/list", cast_to=list[Budget])
+    # A model nested in a union is found too (the proxy answers [null] for an unknown user).
+    proxy.on("GET", "/budget/list", reply(200, [None, {"budget_id": "b2"}]))
+    assert await client.request("GET", "/budget/list", cast_to=list[Budget | None]) == [
+        None,
+        Budget(budget_id="b2"),
+    ]
     # Plain JSON containers stay plain JSON.
     proxy.on("GET", "/budget/list", reply(200, [{"budget_id": "b1"}]))
     assert await client.request("GET", "/budget/list", cast_to=list[dict[str, Any]]) == [

@@ -196,19 +196,8 @@ _V1_CAP = 10_000
 _LOG_PAGES = PageNumberStyle(items="data", size_param="page_size", total_pages="last_page")
 _FACET_PAGES = PageNumberStyle(items="data", size_param="page_size", total_pages="last_page")
 
-_SPEND_LOGS = pydantic.TypeAdapter(list[SpendLog]).validate_json
-_KEYS = pydantic.TypeAdapter(list[SpendKey]).validate_json
-_USERS = pydantic.TypeAdapter(list[SpendUser | None]).validate_json
 _MAYBE_STATUS = pydantic.TypeAdapter(StatusMessage | None).validate_json
-_TAG_ROWS = pydantic.TypeAdapter(list[TagSpendRow]).validate_json
 _REPORT_ROWS = pydantic.TypeAdapter(list[SpendReportRow]).validate_json
-_DAILY_TOTALS = pydantic.TypeAdapter(list[DailySpendTotal]).validate_json
-_KEY_SPEND = pydantic.TypeAdapter(list[KeySpend]).validate_json
-_MODEL_SPEND = pydantic.TypeAdapter(list[ModelSpend]).validate_json
-_PROVIDER_SPEND = pydantic.TypeAdapter(list[ProviderSpend]).validate_json
-_END_USER_SPEND = pydantic.TypeAdapter(list[EndUserSpend]).validate_json
-_MODEL_ACTIVITY = pydantic.TypeAdapter(list[ModelActivity]).validate_json
-_DEPLOYMENT_EXCEPTIONS = pydantic.TypeAdapter(list[DeploymentExceptions]).validate_json
 
 
 class SpendGlobal(Resource):
@@ -225,12 +214,12 @@ class SpendGlobal(Resource):
         """Spend per day of the last 30 days, of the proxy or of one key.
         ``GET /global/spend/logs``."""
         query = _hashed({"api_key": api_key})
-        return await self._client._call(GLOBAL_LOGS, query=query, parse=_DAILY_TOTALS)
+        return await self._client._call(GLOBAL_LOGS, query=query)
 
     async def keys(self, limit: int | None = None) -> builtins.list[KeySpend]:
         """The keys spending most over the last 30 days. ``GET /global/spend/keys``."""
         query = {"limit": limit}
-        return await self._client._call(GLOBAL_KEYS, query=query, parse=_KEY_SPEND)
+        return await self._client._call(GLOBAL_KEYS, query=query)
 
     async def teams(self) -> GlobalTeamSpend:
         """Daily spend of the top 10 teams over the last 30 days. ``GET /global/spend/teams``."""
@@ -240,14 +229,14 @@ class SpendGlobal(Resource):
         """The models spending most over the last 30 days (10 unless ``limit``).
         ``GET /global/spend/models``."""
         query = {"limit": limit}
-        return await self._client._call(GLOBAL_MODELS, query=query, parse=_MODEL_SPEND)
+        return await self._client._call(GLOBAL_MODELS, query=query)
 
     async def provider(
         self, start_date: DateLike, end_date: DateLike
     ) -> builtins.list[ProviderSpend]:
         """Spend per provider. ``GET /global/spend/provider``."""
         query = day_range("spend.global_spend.provider", start_date, end_date)
-        return await self._client._call(GLOBAL_PROVIDER, query=query, parse=_PROVIDER_SPEND)
+        return await self._client._call(GLOBAL_PROVIDER, query=query)
 
     async def tags(self, **query: Unpack[GlobalSpendTagsQuery]) -> TagSpendList:
         """Spend per request tag (``tags``: comma-separated, default all).
@@ -262,9 +251,7 @@ class SpendGlobal(Resource):
     async def end_users(self, **body: Unpack[EndUserSpendQuery]) -> builtins.list[EndUserSpend]:
         """The 100 end users spending most in a window (default: the last 30 days).
         ``POST /global/spend/end_users``."""
-        return await self._client._call(
-            GLOBAL_END_USERS, json=_hashed(dict(body)), parse=_END_USER_SPEND
-        )
+        return await self._client._call(GLOBAL_END_USERS, json=_hashed(dict(body)))
 
     async def report(
         self, **query: Unpack[GlobalSpendReportQuery]
@@ -295,7 +282,7 @@ class SpendGlobal(Resource):
         """Requests and tokens per day of the 10 busiest model groups.
         ``GET /global/activity/model``."""
         query = day_range("spend.global_spend.activity_model", start_date, end_date)
-        return await self._client._call(ACTIVITY_MODEL, query=query, parse=_MODEL_ACTIVITY)
+        return await self._client._call(ACTIVITY_MODEL, query=query)
 
     async def cache_hits(
         self,
@@ -327,9 +314,7 @@ class SpendGlobal(Resource):
         """Rate-limit (429) failures per day of each deployment of a model group.
         ``GET /global/activity/exceptions/deployment``."""
         query = _exceptions_query("exceptions_deployment", model_group, start_date, end_date)
-        return await self._client._call(
-            EXCEPTIONS_DEPLOYMENT, query=query, parse=_DEPLOYMENT_EXCEPTIONS
-        )
+        return await self._client._call(EXCEPTIONS_DEPLOYMENT, query=query)
 
     async def all_end_users(self) -> EndUsers:
         """Every end user in the spend logs (a scan of them all: prefer
@@ -460,24 +445,24 @@ class Spend(Resource):
         return WindowPager(self._logs_v1_window, {**_hashed(query), "summarize": False}, style)
 
     async def _logs_v1_window(self, query: dict[str, Any]) -> builtins.list[SpendLog]:
-        return await self._client._call(LOGS_V1, query=query, parse=_SPEND_LOGS)
+        return await self._client._call(LOGS_V1, query=query)
 
     async def keys(self) -> builtins.list[SpendKey]:
         """Every key the caller may see, with its spend (one answer, not paged).
         ``GET /spend/keys``."""
-        return await self._client._call(KEYS, parse=_KEYS)
+        return await self._client._call(KEYS)
 
     async def users(self, user_id: str | None = None) -> builtins.list[SpendUser]:
         """Every user (or the one ``user_id``; ``[]`` when there is none) with their spend.
         ``GET /spend/users``."""
-        found = await self._client._call(USERS, query={"user_id": user_id}, parse=_USERS)
+        found = await self._client._call(USERS, query={"user_id": user_id})
         return [user for user in found if user is not None]  # an unknown user_id: [null]
 
     async def tags(self, **query: Unpack[SpendTagsQuery]) -> builtins.list[TagSpendRow]:
         """Spend and request count per request tag, over every log or a range of days.
         ``GET /spend/tags``."""
         params = _with_days("spend.tags", query, optional=True)
-        return await self._client._call(TAGS, query=params, parse=_TAG_ROWS)
+        return await self._client._call(TAGS, query=params)
 
     async def calculate(self, **params: Unpack[SpendCalculateParams]) -> SpendCalculation:
         """What a request would cost (``model`` and ``messages``) or what a completion cost
