@@ -30,6 +30,8 @@ from ._transport import Timeout
 
 if TYPE_CHECKING:
     from .resources.access_groups import AccessGroups
+    from .resources.agents import Agents
+    from .resources.anthropic import Anthropic
     from .resources.assistants import Assistants
     from .resources.audit import Audit
     from .resources.batches import Batches
@@ -45,6 +47,7 @@ if TYPE_CHECKING:
     from .resources.evals import Evals
     from .resources.files import Files
     from .resources.fine_tuning import FineTuning
+    from .resources.gemini import Gemini
     from .resources.health import Health
     from .resources.jwt import Jwt
     from .resources.keys import Keys
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
     from .resources.models import Models
     from .resources.ocr import Ocr
     from .resources.organizations import Organizations
+    from .resources.pass_through_config import PassThroughConfig
     from .resources.projects import Projects
     from .resources.rag import Rag
     from .resources.realtime import Realtime
@@ -277,6 +281,10 @@ class LiteLLMClient(Pipeline):
     scim: group[Scim] = group("scim:Scim")
     audit: group[Audit] = group("audit:Audit")
     compliance: group[Compliance] = group("compliance:Compliance")
+    anthropic: group[Anthropic] = group("anthropic:Anthropic")
+    gemini: group[Gemini] = group("gemini:Gemini")
+    agents: group[Agents] = group("agents:Agents")
+    pass_through_config: group[PassThroughConfig] = group("pass_through_config:PassThroughConfig")
 
     # -- raw access --------------------------------------------------------------------------
 

@@ -695,4 +695,3 @@ def _holds_model(tp: Any) -> bool:
         (isinstance(arg, type) and issubclass(arg, pydantic.BaseModel)) or _holds_model(arg)
         for arg in typing.get_args(tp)
     )
-

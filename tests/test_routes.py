@@ -160,6 +160,8 @@ COMPLETE_GROUPS = frozenset(
         *("models", "users", "teams", "organizations", "customers", "budgets", "spend"),
         *("cost", "tags", "credentials", "accessGroups", "jwt", "scim", "projects", "audit"),
         "compliance",
+        # Provider-native (issue 12, in part).
+        *("anthropic.messages", "anthropic.skills", "agents", "passThroughConfig", "gemini"),
     }
 )
 

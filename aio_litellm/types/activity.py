@@ -41,6 +41,8 @@ class ActivityQuery(TypedDict, total=False):
     end_user_ids: str | None
     exclude_end_user_ids: str | None
     tags: str | None
+    agent_ids: str | None
+    exclude_agent_ids: str | None
     include_current_utc_day: bool
     page_size: int
     limit: int
