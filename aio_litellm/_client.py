@@ -20,11 +20,11 @@ from typing_extensions import Unpack
 
 from . import _jsonutil
 from ._logging import mask_key, setup_logging
-from ._pipeline import NOT_GIVEN, Pipeline, RequestOptions, _retry_policy
+from ._pipeline import NOT_GIVEN, Pipeline, RequestOptions
 from ._pool import Limiter, Pool
 from ._resource import group
 from ._response import APIResponse
-from ._retry import RetryPolicy, Sleep
+from ._retry import RetryPolicy, Sleep, resolve_policy
 from ._streaming import Stream
 from ._transport import Timeout
 
@@ -158,7 +158,7 @@ class LiteLLMClient(Pipeline):
             base_url=base_url if base_url is not None else os.environ.get("LITELLM_BASE_URL"),
             api_key=api_key if api_key is not None else os.environ.get("LITELLM_API_KEY"),
             timeout=timeout,
-            retry=_retry_policy(retry, max_retries),
+            retry=resolve_policy(retry, max_retries),
             default_headers=dict(default_headers or {}),
             sleep=sleep,
             clock=clock,

@@ -21,7 +21,9 @@ __all__ = [
     "ResumableOutput",
     "UsageError",
     "file_digest",
+    "finish_npy",
     "jsonl",
+    "partial_dim",
     "read_records",
 ]
 
@@ -278,3 +280,30 @@ class KeyPlan:
         finally:
             tmp.unlink(missing_ok=True)
         self.digest, self.count, self._start = digest, count, len(head)
+
+
+def partial_dim(store: Path) -> int | None:
+    """The vector width an interrupted embed job recorded beside its raw store, if any."""
+    meta = store.with_name(store.name + ".meta.json")
+    if not meta.exists():
+        return None
+    try:
+        dim = _jsonutil.loads(meta.read_bytes()).get("dim")
+    except _jsonutil.JSONDecodeError:
+        return None
+    return int(dim) if dim else None
+
+
+def finish_npy(store: Path, out_path: Path, dim: int) -> None:
+    """Turn the raw float32 rows into a .npy file (header written once the count is known)."""
+    import numpy as np
+
+    rows = store.stat().st_size // (4 * dim) if dim and store.exists() else 0
+    tmp = out_path.with_name(out_path.name + ".tmp")
+    array = np.lib.format.open_memmap(tmp, mode="w+", dtype="<f4", shape=(rows, dim))
+    if rows:
+        array[:] = np.memmap(store, dtype="<f4", mode="r", shape=(rows, dim))
+    array.flush()
+    del array
+    os.replace(tmp, out_path)
+    store.unlink(missing_ok=True)

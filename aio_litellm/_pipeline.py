@@ -10,10 +10,8 @@ lifecycle and the resource tree on top.
 from __future__ import annotations
 
 import asyncio
-import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import quote_plus
 
 import aiohttp
 import pydantic
@@ -31,20 +29,23 @@ from ._exceptions import (
     make_status_error,
 )
 from ._logging import Redactor, logger
-from ._models import Response, ResponseView, View
+from ._models import Response, ResponseView
 from ._multipart import FileTypes, build_form_factory
 from ._pool import Limiter, Pool
 from ._response import APIResponse
+from ._results import decode_result
 from ._retry import (
     THROTTLE_LISTENER,
     THROTTLE_STATUSES,
     HintedWait,
     RetryPolicy,
     Sleep,
+    retry_after,
     should_retry,
 )
 from ._streaming import ByteStream, Download, OpenBody, Stream
 from ._transport import ResponseTooLarge, Timeout, map_transport_error, read_body
+from ._urls import check_path, encode_query, normalize_base_url
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ class Pipeline:
         self._pool = pool
         self._owner = owner
         self._closed = False
-        self.base_url = _normalize_base_url(base_url)
+        self.base_url = normalize_base_url(base_url)
         self.api_key = api_key or None
         if timeout is None:
             timeout = Timeout(total=None, connect=None, read=None)
@@ -295,13 +296,13 @@ class Pipeline:
             if url is None:
                 if "{" in path:
                     format_path(path, None)  # raises: a placeholder was left unfilled
-                url = URL(self.base_url + _check_path(path), encoded=True)
+                url = URL(self.base_url + check_path(path), encoded=True)
                 if len(self._urls) < _URL_CACHE_MAX:
                     self._urls[path] = url
             return url
-        text = self.base_url + _check_path(format_path(path, dict(path_params or {})))
+        text = self.base_url + check_path(format_path(path, dict(path_params or {})))
         if query:
-            qs = _encode_query(query)
+            qs = encode_query(query)
             if qs:
                 text += ("&" if "?" in text else "?") + qs
         # encoded=True: the path is already escaped; re-parsing would decode %2E%2E and
@@ -359,36 +360,15 @@ class Pipeline:
         return reply, info
 
     async def _retry_loop(self, req: _Request, first: APIError) -> _Reply:
-        # The first attempt already ran on the fast path; tenacity takes over from its failure,
-        # replaying it as attempt 1 so its wait and stop rules apply from the start.
-        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
-
-        policy = self.retry
-        pending: list[APIError] = [first]
-        attempts = 0
-
-        async def attempt() -> _Reply:
-            nonlocal attempts
-            if pending:
-                raise pending.pop()
-            attempts += 1
-            return await self._attempt(req)
-
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(policy.max_retries + 1),
+        reply, attempts = await retry_after(
+            first,
+            lambda: self._attempt(req),
+            policy=self.retry,
+            retry_safe=req.retry_safe,
             wait=self._wait,
-            retry=retry_if_exception(
-                lambda exc: should_retry(exc, retry_safe=req.retry_safe, policy=policy)
-            ),
             sleep=self._sleep,
-            reraise=True,
             before_sleep=lambda state: self._log_retry(req, state),
         )
-        try:
-            reply: _Reply = await retrying(attempt)
-        except APIError as exc:
-            exc.retries = attempts
-            raise
         reply.retries = attempts
         return reply
 
@@ -583,21 +563,7 @@ class Pipeline:
     ) -> Any:
         failure: APIResponseValidationError | None
         try:
-            if parse is not None:
-                value = parse(content)
-            elif isinstance(result, type) and issubclass(result, View):
-                value = result.model_validate(_jsonutil.loads(content))
-            elif isinstance(result, type) and issubclass(result, pydantic.BaseModel):
-                value = result.model_validate_json(content)
-            elif result is bytes:
-                return content
-            elif result is str:
-                return content.decode("utf-8", "replace")
-            elif (validate := _container_parser(result)) is not None:
-                value = validate(content)
-            else:
-                # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
-                return _jsonutil.loads(content) if content else None
+            value = decode_result(result, content, parse)
         except (ValueError, pydantic.ValidationError) as exc:
             # Built here, raised below: the validation error quotes the body (a created key's
             # secret, say), so it is summarised redacted rather than chained.
@@ -616,82 +582,3 @@ class Pipeline:
         if isinstance(value, (Response, ResponseView)):
             value._raw_response = info
         return value
-
-
-def _retry_policy(retry: RetryPolicy | None, max_retries: int | None) -> RetryPolicy:
-    if retry is None:
-        return RetryPolicy(max_retries=2 if max_retries is None else max_retries)
-    if max_retries is not None and max_retries != retry.max_retries:
-        raise ValueError("pass max_retries or retry=RetryPolicy(max_retries=...), not both")
-    return retry
-
-
-def _normalize_base_url(base_url: str | None) -> str:
-    if not base_url:
-        raise ValueError(
-            "base_url is required: pass LiteLLMClient(base_url=...) or set LITELLM_BASE_URL"
-        )
-    url = URL(base_url.strip())
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
-    if url.query_string or url.fragment:
-        raise ValueError("base_url must not have a query or fragment")
-    return str(url).rstrip("/")
-
-
-def _check_path(path: str) -> str:
-    if not path.startswith("/") or path.startswith("//"):
-        raise ValueError(f"path must start with a single '/', got {path!r}")
-    return path
-
-
-_QUERY_NAMES: dict[str, str] = {}
-
-
-def _encode_query(query: Mapping[str, Any]) -> str:
-    """``urlencode`` of the non-None values (lists repeat the name, booleans as true/false),
-    without its generic machinery: a pager builds one per page."""
-    parts: list[str] = []
-    for key, value in query.items():
-        if value is None:
-            continue
-        name = _QUERY_NAMES.get(key)
-        if name is None:
-            name = quote_plus(key, safe="")
-            if len(_QUERY_NAMES) < 1024:  # names come from code: a few hundred at most
-                _QUERY_NAMES[key] = name
-        values = value if isinstance(value, (list, tuple)) else (value,)
-        for item in values:
-            if item is True or item is False:
-                text = "true" if item else "false"
-            elif type(item) is int:
-                text = str(item)  # digits (and a sign) need no quoting
-            else:
-                text = quote_plus(str(item), safe="")
-            parts.append(f"{name}={text}")
-    return "&".join(parts)
-
-
-_CONTAINER_PARSERS: dict[Any, Callable[[bytes], Any] | None] = {}
-
-
-def _container_parser(result: Any) -> Callable[[bytes], Any] | None:
-    """A validator for a container of models (``list[Model]``, ``dict[str, Model]``), made once
-    per result type; ``None`` for plain JSON (``dict[str, Any]`` ...), which is just parsed."""
-    try:
-        return _CONTAINER_PARSERS[result]
-    except KeyError:
-        pass
-    except TypeError:  # pragma: no cover - an unhashable result type
-        return None
-    parser = pydantic.TypeAdapter(result).validate_json if _holds_model(result) else None
-    _CONTAINER_PARSERS[result] = parser
-    return parser
-
-
-def _holds_model(tp: Any) -> bool:
-    """Whether a type annotation holds a pydantic model anywhere (``list[Model | None]``)."""
-    return any(
-        (isinstance(arg, type) and issubclass(arg, pydantic.BaseModel)) or _holds_model(arg)
-        for arg in typing.get_args(tp)
-    )

@@ -12,9 +12,9 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._exceptions import APIConnectionError, APIStatusError, PoolTimeoutError
+from ._exceptions import APIConnectionError, APIError, APIStatusError, PoolTimeoutError
 
 if TYPE_CHECKING:
     from tenacity import RetryCallState
@@ -145,3 +145,57 @@ class HintedWait:
                 multiplier=policy.initial_backoff, max=policy.max_backoff
             )
         return float(self._backoff(state))
+
+
+def resolve_policy(retry: RetryPolicy | None, max_retries: int | None) -> RetryPolicy:
+    if retry is None:
+        return RetryPolicy(max_retries=2 if max_retries is None else max_retries)
+    if max_retries is not None and max_retries != retry.max_retries:
+        raise ValueError("pass max_retries or retry=RetryPolicy(max_retries=...), not both")
+    return retry
+
+
+R = TypeVar("R")
+
+
+async def retry_after(
+    first: APIError,
+    attempt: Callable[[], Awaitable[R]],
+    *,
+    policy: RetryPolicy,
+    retry_safe: bool,
+    wait: Any,
+    sleep: Callable[[float], Awaitable[None]],
+    before_sleep: Callable[[RetryCallState], None],
+) -> tuple[R, int]:
+    """Retry a call whose first attempt (made on the fast path) failed with ``first``: tenacity
+    replays that failure as attempt 1, so its wait and stop rules apply from the start. The
+    result and the number of attempts after the first; a final error carries ``retries``."""
+    from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+
+    pending: list[APIError] = [first]
+    attempts = 0
+
+    async def one() -> R:
+        nonlocal attempts
+        if pending:
+            raise pending.pop()
+        attempts += 1
+        return await attempt()
+
+    retrying = AsyncRetrying(
+        stop=stop_after_attempt(policy.max_retries + 1),
+        wait=wait,
+        retry=retry_if_exception(
+            lambda exc: should_retry(exc, retry_safe=retry_safe, policy=policy)
+        ),
+        sleep=sleep,
+        reraise=True,
+        before_sleep=before_sleep,
+    )
+    try:
+        result: R = await retrying(one)
+    except APIError as exc:
+        exc.retries = attempts
+        raise
+    return result, attempts

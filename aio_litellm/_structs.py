@@ -38,15 +38,20 @@ class StructView(msgspec.Struct, dict=True, omit_defaults=False):
     @classmethod
     def model_validate_json(cls: type[S], raw: bytes | str) -> S:
         """Decode and check a JSON body; unknown fields kept."""
-        strict_decoder, lenient_decoder = _decoders(cls)
         try:
-            return strict_decoder.decode(raw)  # type: ignore[no-any-return]
-        except msgspec.ValidationError as exc:
-            if "unknown field" not in str(exc):
-                raise ShapeError(f"{cls.__name__}: {exc}") from None
+            return _decoders(cls)[0].decode(raw)  # type: ignore[no-any-return]
         except msgspec.DecodeError as exc:
+            return cls.refused(raw, exc)
+
+    @classmethod
+    def refused(cls: type[S], raw: bytes | str, exc: msgspec.DecodeError) -> S:
+        """What follows the strict twin refusing ``raw`` with ``exc``: a body with unknown
+        fields is decoded leniently and keeps them; anything else is a ``ShapeError``."""
+        if not isinstance(exc, msgspec.ValidationError):
             raise ShapeError(f"{cls.__name__}: malformed JSON: {exc}") from None
-        value: S = lenient_decoder.decode(raw)
+        if "unknown field" not in str(exc):
+            raise ShapeError(f"{cls.__name__}: {exc}") from None
+        value: S = _decoders(cls)[1].decode(raw)
         _keep_extra(value, orjson.loads(raw))
         return value
 

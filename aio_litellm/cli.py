@@ -25,7 +25,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterat
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _jsonutil, _spend_export
+from . import _spend_export
 from ._client import LiteLLMClient
 from ._exceptions import NotFoundError
 from ._jobfiles import (
@@ -34,7 +34,9 @@ from ._jobfiles import (
     ResumableOutput,
     UsageError,
     file_digest,
+    finish_npy,
     jsonl,
+    partial_dim,
     read_records,
 )
 from ._routes import route_lines, run_routes_check
@@ -77,7 +79,7 @@ async def cmd_embed(args: argparse.Namespace, client: LiteLLMClient) -> int:
     if npy and out_path.exists() and not args.restart:
         print(f"{out_path} is complete; nothing to do (--restart to redo)", file=sys.stderr)
         return EXIT_OK
-    dim = _partial_dim(store) if npy and not args.restart else None
+    dim = partial_dim(store) if npy and not args.restart else None
     output = ResumableOutput(store, job, restart=args.restart, record_size=dim * 4 if dim else None)
     texts = itertools.islice(read_records(Path(args.input), args.field), output.done, None)
     params: dict[str, Any] = {"dimensions": args.dimensions} if args.dimensions else {}
@@ -125,36 +127,10 @@ async def cmd_embed(args: argparse.Namespace, client: LiteLLMClient) -> int:
             file=sys.stderr,
         )
     elif npy:
-        _finish_npy(store, out_path, dim or 0)
+        finish_npy(store, out_path, dim or 0)
         output.meta_path.unlink(missing_ok=True)
     _summary("embed", written, 1 if failure else 0, output.done, started, f", texts -> {out_path}")
     return EXIT_FAILED if failure else EXIT_OK
-
-
-def _partial_dim(store: Path) -> int | None:
-    meta = store.with_name(store.name + ".meta.json")
-    if not meta.exists():
-        return None
-    try:
-        dim = _jsonutil.loads(meta.read_bytes()).get("dim")
-    except _jsonutil.JSONDecodeError:
-        return None
-    return int(dim) if dim else None
-
-
-def _finish_npy(store: Path, out_path: Path, dim: int) -> None:
-    """Turn the raw float32 rows into a .npy file (header written once the count is known)."""
-    import numpy as np
-
-    rows = store.stat().st_size // (4 * dim) if dim and store.exists() else 0
-    tmp = out_path.with_name(out_path.name + ".tmp")
-    array = np.lib.format.open_memmap(tmp, mode="w+", dtype="<f4", shape=(rows, dim))
-    if rows:
-        array[:] = np.memmap(store, dtype="<f4", mode="r", shape=(rows, dim))
-    array.flush()
-    del array
-    os.replace(tmp, out_path)
-    store.unlink(missing_ok=True)
 
 
 async def _keys_job(

@@ -221,7 +221,7 @@ async def test_request_rejects_unknown_options(proxy: FakeProxy, client: LiteLLM
 def test_query_encoding_is_urlencode_of_the_non_none_values(query: dict[str, object]) -> None:
     from urllib.parse import urlencode
 
-    from aio_litellm._pipeline import _encode_query
+    from aio_litellm._urls import encode_query
 
     pairs = [
         (k, "true" if v is True else "false" if v is False else str(v))
@@ -229,7 +229,7 @@ def test_query_encoding_is_urlencode_of_the_non_none_values(query: dict[str, obj
         if value is not None
         for v in (value if isinstance(value, (list, tuple)) else (value,))
     ]
-    assert _encode_query(query) == urlencode(pairs)
+    assert encode_query(query) == urlencode(pairs)
 
 
 async def test_a_list_of_models_is_validated_item_by_item(

@@ -123,7 +123,7 @@ class ChatCompletion(ResponseView):
     @classmethod
     def _check(cls, data: dict[str, Any]) -> None:
         super()._check(data)
-        _check_choices(cls, data, "message")
+        _check_choices(cls, data)
 
 
 class ChoiceDelta(StructView):
@@ -184,33 +184,32 @@ _StrictChatCompletionChunk = strict_twin(
 )
 
 
-def _check_choices(cls: type, data: dict[str, Any], part: str) -> None:
-    """``choices`` is a list of objects, each with a ``part`` object whose ``content`` is a
+def _check_choices(cls: type, data: dict[str, Any]) -> None:
+    """``choices`` is a list of objects, each with a ``message`` object whose ``content`` is a
     string or null: the fields every reader reads, checked when the body is parsed. In the
     same pass they become views (what every reader reads next), so reading them builds
     nothing."""
     choices = data.get("choices")
     if type(choices) is not list:
         raise ShapeError(f"{cls.__name__}.choices: expected a list, got {_kind(choices)}")
-    choice_cls, inner_cls = Choice, ChatCompletionMessage
     views = _ViewList()
     for choice in choices:
-        inner = choice.get(part) if type(choice) is dict else None
-        if type(inner) is not dict:
+        message = choice.get("message") if type(choice) is dict else None
+        if type(message) is not dict:
             raise ShapeError(
-                f"{cls.__name__}.choices[].{part}: expected an object, got "
-                f"{_kind(inner if type(choice) is dict else choice)}"
+                f"{cls.__name__}.choices[].message: expected an object, got "
+                f"{_kind(message if type(choice) is dict else choice)}"
             )
-        content = inner.get("content")
+        content = message.get("content")
         if content is not None and type(content) is not str:
             raise ShapeError(
-                f"{cls.__name__}.choices[].{part}.content: expected a string or null, got "
+                f"{cls.__name__}.choices[].message.content: expected a string or null, got "
                 f"{_kind(content)}"
             )
-        inner_view = _new(inner_cls)
-        inner_view.__dict__ = inner
-        choice[part] = inner_view
-        choice_view = _new(choice_cls)
+        message_view = _new(ChatCompletionMessage)
+        message_view.__dict__ = message
+        choice["message"] = message_view
+        choice_view = _new(Choice)
         choice_view.__dict__ = choice
         views.append(choice_view)
     data["choices"] = views
@@ -225,8 +224,8 @@ def parse_chunk(raw: bytes) -> ChatCompletionChunk:
     ``ValueError`` on a malformed chunk."""
     try:
         return _decode_strict(raw)
-    except ValueError:
-        return ChatCompletionChunk.model_validate_json(raw)  # unknown fields, or the error
+    except msgspec.DecodeError as exc:
+        return ChatCompletionChunk.refused(raw, exc)  # unknown fields kept, or the error
 
 
 _new = object.__new__
