@@ -1,8 +1,12 @@
 """aio_litellm: an asyncio-only, high-throughput client for the LiteLLM proxy."""
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._bulk_admin import CreateConflict
 from ._client import NOT_GIVEN, LiteLLMClient
 from ._exceptions import (
+    A2AError,
     APIConnectionError,
     APIError,
     APIResponseValidationError,
@@ -18,6 +22,7 @@ from ._exceptions import (
     PermissionDeniedError,
     PoolTimeoutError,
     RateLimitError,
+    TransformRequestError,
     UnprocessableEntityError,
 )
 from ._pagination import (
@@ -37,8 +42,51 @@ from ._streaming import ByteStream, Download, ServerSentEvent, SSEDecoder, Strea
 from ._transport import Timeout
 from ._version import __version__
 
+if TYPE_CHECKING:
+    from ._eventstream import EventStream, EventStreamError
+    from .types.provider_errors import (
+        AnthropicErrorBody,
+        BedrockErrorBody,
+        CohereErrorBody,
+        GeminiErrorBody,
+        MistralErrorBody,
+        ProviderErrorBody,
+    )
+
+# Names from type modules, imported on first use: importing the package loads no type module.
+_LAZY = {
+    "AnthropicErrorBody": "types.provider_errors",
+    "BedrockErrorBody": "types.provider_errors",
+    "CohereErrorBody": "types.provider_errors",
+    "GeminiErrorBody": "types.provider_errors",
+    "MistralErrorBody": "types.provider_errors",
+    "ProviderErrorBody": "types.provider_errors",
+    "EventStream": "_eventstream",
+    "EventStreamError": "_eventstream",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
 __all__ = [
     "NOT_GIVEN",
+    "A2AError",
+    "EventStream",
+    "EventStreamError",
+    "TransformRequestError",
+    "AnthropicErrorBody",
+    "BedrockErrorBody",
+    "CohereErrorBody",
+    "GeminiErrorBody",
+    "MistralErrorBody",
+    "ProviderErrorBody",
     "APIConnectionError",
     "APIError",
     "APIResponse",

@@ -29,45 +29,67 @@ from ._streaming import Stream
 from ._transport import Timeout
 
 if TYPE_CHECKING:
+    from .resources.a2a import A2a
     from .resources.access_groups import AccessGroups
     from .resources.agents import Agents
+    from .resources.alerting import Alerting
     from .resources.anthropic import Anthropic
     from .resources.assistants import Assistants
     from .resources.audit import Audit
     from .resources.batches import Batches
     from .resources.budgets import Budgets
+    from .resources.cache import Cache
+    from .resources.callbacks import Callbacks
     from .resources.chat import Chat
+    from .resources.claude_code import ClaudeCode
     from .resources.completions import Completions
     from .resources.compliance import Compliance
+    from .resources.config import Config
     from .resources.containers import Containers
     from .resources.cost import Cost
     from .resources.credentials import Credentials
     from .resources.customers import Customers
+    from .resources.decisions import Decisions
     from .resources.embeddings import Embeddings
     from .resources.evals import Evals
+    from .resources.fallbacks import Fallbacks
     from .resources.files import Files
     from .resources.fine_tuning import FineTuning
     from .resources.gemini import Gemini
+    from .resources.guardrails import Guardrails
     from .resources.health import Health
     from .resources.jwt import Jwt
     from .resources.keys import Keys
+    from .resources.mcp import Mcp
     from .resources.media import Audio, Images, Moderations, Rerank
+    from .resources.memory import Memory
     from .resources.models import Models
     from .resources.ocr import Ocr
     from .resources.organizations import Organizations
+    from .resources.other import Other
+    from .resources.pass_through import PassThrough
     from .resources.pass_through_config import PassThroughConfig
+    from .resources.policies import Policies
     from .resources.projects import Projects
+    from .resources.prompts import Prompts
+    from .resources.public import Public
     from .resources.rag import Rag
     from .resources.realtime import Realtime
     from .resources.responses import Responses
+    from .resources.router_settings import RouterSettings
     from .resources.scim import Scim
     from .resources.search import Search
+    from .resources.skill_hub import SkillHub
     from .resources.spend import Spend
     from .resources.tags import Tags
     from .resources.teams import Teams
+    from .resources.tools import Tools
+    from .resources.traces import Traces
     from .resources.users import Users
+    from .resources.utils import Utils
     from .resources.vector_stores import VectorStores
     from .resources.videos import Videos
+    from .resources.workflows import Workflows
 
 __all__ = ["DEFAULT_TIMEOUT", "NOT_GIVEN", "LiteLLMClient", "RequestOptions"]
 
@@ -285,6 +307,28 @@ class LiteLLMClient(Pipeline):
     gemini: group[Gemini] = group("gemini:Gemini")
     agents: group[Agents] = group("agents:Agents")
     pass_through_config: group[PassThroughConfig] = group("pass_through_config:PassThroughConfig")
+    a2a: group[A2a] = group("a2a:A2a")
+    alerting: group[Alerting] = group("alerting:Alerting")
+    cache: group[Cache] = group("cache:Cache")
+    callbacks: group[Callbacks] = group("callbacks:Callbacks")
+    claude_code: group[ClaudeCode] = group("claude_code:ClaudeCode")
+    config: group[Config] = group("config:Config")
+    decisions: group[Decisions] = group("decisions:Decisions")
+    fallbacks: group[Fallbacks] = group("fallbacks:Fallbacks")
+    guardrails: group[Guardrails] = group("guardrails:Guardrails")
+    mcp: group[Mcp] = group("mcp:Mcp")
+    memory: group[Memory] = group("memory:Memory")
+    other: group[Other] = group("other:Other")
+    pass_through: group[PassThrough] = group("pass_through:PassThrough")
+    policies: group[Policies] = group("policies:Policies")
+    prompts: group[Prompts] = group("prompts:Prompts")
+    public: group[Public] = group("public:Public")
+    router_settings: group[RouterSettings] = group("router_settings:RouterSettings")
+    skill_hub: group[SkillHub] = group("skill_hub:SkillHub")
+    tools: group[Tools] = group("tools:Tools")
+    traces: group[Traces] = group("traces:Traces")
+    utils: group[Utils] = group("utils:Utils")
+    workflows: group[Workflows] = group("workflows:Workflows")
 
     # -- raw access --------------------------------------------------------------------------
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
+from ._urls import SubPath
+
 __all__ = ["REGISTRY", "Endpoint", "escape_segment", "format_path"]
 
 T = TypeVar("T")
@@ -54,6 +56,8 @@ class Endpoint(Generic[T]):
 def escape_segment(value: Any, name: str = "value") -> str:
     """Escape one path parameter so it stays one segment: ``/``, ``?``, ``#``, ``%`` and a bare
     ``.``/``..`` are encoded, so an id can never address another route."""
+    if type(value) is SubPath:  # several segments, already checked (``sub_path``)
+        return value
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         raise TypeError(f"path parameter {name!r} must be a str or int, not {type(value).__name__}")
     text = str(value)

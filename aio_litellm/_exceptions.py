@@ -23,11 +23,17 @@ Bad arguments raise the built-in ``ValueError``/``TypeError`` before any I/O.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
+if TYPE_CHECKING:
+    from .types.provider_errors import ProviderErrorBody, _ProviderBody
+
+    _B = TypeVar("_B", bound=_ProviderBody)
+
 __all__ = [
+    "A2AError",
     "APIConnectionError",
     "APIError",
     "APIResponseValidationError",
@@ -43,6 +49,7 @@ __all__ = [
     "PermissionDeniedError",
     "PoolTimeoutError",
     "RateLimitError",
+    "TransformRequestError",
     "UnprocessableEntityError",
 ]
 
@@ -135,6 +142,52 @@ class APIResponseValidationError(APIError):
         self.body = body
 
 
+class A2AError(APIError):
+    """A JSON-RPC ``error`` member in an answer the proxy sent with a 2xx status, or in an event
+    of a stream: the agent (or the proxy speaking for it) refused the call.
+
+    ``code`` is the JSON-RPC code (``-32601`` method not found, ``-32602`` invalid params,
+    ``-32603`` internal error, ``-32000`` and below: server-defined); ``data`` its extra detail;
+    ``id`` the request's id. An answer with an error status raises the status-typed
+    ``APIStatusError`` instead, whose ``error_code`` holds the JSON-RPC code.
+    """
+
+    code: int | None
+    data: Any
+    id: str | int | None
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: int | None = None,
+        data: Any = None,
+        id: str | int | None = None,
+        method: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.code = code
+        self.data = data
+        self.id = id
+
+    def __str__(self) -> str:
+        return f"A2A error {self.code}: {self.message}"
+
+
+class TransformRequestError(APIError):
+    """``/utils/transform_request`` answered 200 with ``{"error": ...}``: the request could not
+    be transformed. ``status_code`` is the (successful) HTTP status; ``body`` the answer."""
+
+    status_code: int
+    body: Any
+
+    def __init__(self, message: str, *, status_code: int, body: Any, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.status_code = status_code
+        self.body = body
+
+
 class APIStatusError(APIError):
     """The proxy answered with an error status.
 
@@ -175,6 +228,19 @@ class APIStatusError(APIError):
 
     def __str__(self) -> str:
         return f"Error code: {self.status_code} - {self.message}"
+
+    @overload
+    def provider_body(self, kind: None = None) -> ProviderErrorBody | None: ...
+
+    @overload
+    def provider_body(self, kind: type[_B]) -> _B | None: ...
+
+    def provider_body(self, kind: type[_B] | None = None) -> _B | ProviderErrorBody | None:
+        """The body in a provider's own error shape (``AnthropicErrorBody``, ``GeminiErrorBody``
+        ...): as ``kind``, or the shape it fits when ``kind`` is None; None when it fits none."""
+        from .types.provider_errors import parse_provider_body
+
+        return parse_provider_body(self.body, self.headers, kind)
 
 
 class BadRequestError(APIStatusError):

@@ -7,6 +7,8 @@ import csv
 import hashlib
 import os
 import shutil
+import sys
+import time
 from collections.abc import AsyncIterable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -16,6 +18,10 @@ from .bulk import as_async_iter
 from .resources.keys import new_key
 
 __all__ = [
+    "EXIT_FAILED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "summary",
     "JobFailed",
     "KeyPlan",
     "ResumableOutput",
@@ -26,6 +32,22 @@ __all__ = [
     "partial_dim",
     "read_records",
 ]
+
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def summary(
+    name: str, done: int, failed: int, skipped: int, started: float, extra: str = ""
+) -> None:
+    """The job's last line on stderr: counts, time, rate."""
+    elapsed = time.monotonic() - started
+    rate = done / elapsed if elapsed > 0 else 0.0
+    resumed = f", {skipped} already done" if skipped else ""
+    print(
+        f"{name}: {done} done, {failed} failed{resumed} in {elapsed:.1f} s ({rate:,.0f}/s){extra}",
+        file=sys.stderr,
+    )
 
 
 class UsageError(Exception):

@@ -14,7 +14,13 @@ from typing_extensions import Self
 if TYPE_CHECKING:
     from ._response import APIResponse
 
-__all__ = ["BaseModel", "Response", "ResponseView", "ShapeError", "View"]
+__all__ = [
+    "BaseModel",
+    "Response",
+    "ResponseView",
+    "ShapeError",
+    "View",
+]
 
 
 class BaseModel(pydantic.BaseModel):

@@ -87,6 +87,8 @@ class RequestOptions(TypedDict, total=False):
     form: Mapping[str, Any] | None
     """Form fields: urlencoded, or multipart together with ``files``."""
     files: Mapping[str, FileTypes] | None
+    content: bytes | None
+    """A raw body sent as it is (set its ``Content-Type`` in ``headers``)."""
     headers: Mapping[str, str] | None
     retry_safe: bool | None
     """Whether a request that may have reached the server can be sent again (default: True
@@ -193,18 +195,28 @@ class Pipeline:
         unknown = options.keys() - RequestOptions.__annotations__.keys()
         if unknown:
             raise TypeError(f"request() got unexpected argument(s): {', '.join(sorted(unknown))}")
-        return self._build(
+        json = options.get("json", NOT_GIVEN)
+        content = options.get("content")
+        if content is not None:
+            if json is not NOT_GIVEN or options.get("form") is not None or options.get("files"):
+                raise TypeError("pass content, or json, or form/files: one body")
+            if not isinstance(content, (bytes, bytearray, memoryview)):
+                raise TypeError(f"content must be bytes, not {type(content).__name__}")
+        req = self._build(
             method,
             path,
             options.get("path_params"),
             options.get("params"),
-            options.get("json", NOT_GIVEN),
+            json,
             options.get("form"),
             options.get("files"),
             options.get("headers"),
             options.get("retry_safe"),
             stream,
         )
+        if content is not None:
+            req.body = bytes(content)
+        return req
 
     async def _call(
         self,
@@ -503,6 +515,10 @@ class Pipeline:
         req = self._build(
             ep.method, ep.path, path, query, NOT_GIVEN, None, None, _ANY, ep.retry_safe, True
         )
+        return self._open_bytes(req)
+
+    def _open_bytes(self, req: _Request) -> Download:
+        """The body of ``req`` read as it arrives, opened when awaited."""
 
         async def open_() -> ByteStream:
             reply, info = await self._send(req)

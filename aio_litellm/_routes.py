@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE")
-METHODS = (*HTTP_METHODS, "WEBSOCKET")
+METHODS = (*HTTP_METHODS, "WEBSOCKET", "ANY")
 _PARAM_RE = re.compile(r"\{[^{}:]+(?::[^{}]*)?\}")
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
@@ -126,8 +126,8 @@ def check_routes(
     extra: dict[str, list[str]] = {}
     for ep in declared:
         # OpenAPI has no websockets: LiteLLM lists some (as a GET answering 101), not all, so
-        # one absent from the document is no sign of drift.
-        if ep.method != "WEBSOCKET" and _route_key(ep.method, ep.path) not in served:
+        # one absent from the document is no sign of drift; nor are mounted sub-apps (ANY).
+        if ep.method not in ("WEBSOCKET", "ANY") and _route_key(ep.method, ep.path) not in served:
             resource = ep.attr.rpartition(".")[0] or ep.attr
             extra.setdefault(resource, []).append(f"{ep.method:<7} {ep.path}  client.{ep.attr}")
 

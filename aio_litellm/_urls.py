@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote_plus
+from urllib.parse import quote, quote_plus, unquote
 
 from yarl import URL
 
-__all__ = ["check_path", "encode_query", "normalize_base_url"]
+__all__ = ["SubPath", "check_path", "encode_query", "normalize_base_url", "sub_path"]
 
 
 def normalize_base_url(base_url: str | None) -> str:
@@ -55,3 +56,67 @@ def encode_query(query: Mapping[str, Any]) -> str:
                 text = quote_plus(str(item), safe="")
             parts.append(f"{name}={text}")
     return "&".join(parts)
+
+
+class SubPath(str):
+    """A path of several segments, checked and escaped by ``sub_path``: placed into a
+    ``{name:path}`` placeholder as it is (a plain str there is escaped as one segment)."""
+
+    __slots__ = ()
+
+
+# RFC 3986 pchar without "%": kept as typed; valid %XX escapes are kept too.
+_PCHAR = "-._~!$&'()*+,;=:@%"
+_STRAY_PCT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def sub_path(value: Any, name: str = "path") -> SubPath:
+    """Check a caller's path below a fixed prefix (a pass-through provider's) and escape it.
+
+    The result can only address routes below the prefix: a parent segment (``..``, also
+    percent-encoded once or more), an encoded or back slash, an empty segment (``a//b``), a
+    full URL or a second host (``//host``), a query or a fragment are refused with a
+    ``ValueError`` before anything is sent. One leading ``/`` is allowed; valid ``%XX`` escapes
+    are kept, other characters outside a path segment's set are escaped.
+    """
+    if type(value) is SubPath:
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    text = value[1:] if value.startswith("/") else value
+    if not text:
+        raise ValueError(f"{name} must not be empty")
+    if text.startswith("/"):
+        raise ValueError(f"{name} must not start with '//' (another host): {value!r}")
+    if "://" in text:
+        raise ValueError(f"{name} must be a path, not a URL: {value!r}")
+    if "?" in text or "#" in text:
+        raise ValueError(f"{name} must not hold a query or fragment (pass params=): {value!r}")
+    if "\\" in text:
+        raise ValueError(f"{name} must not hold a backslash: {value!r}")
+    segments = text.split("/")
+    escaped = []
+    for i, segment in enumerate(segments):
+        if not segment:
+            if i == len(segments) - 1:
+                escaped.append("")  # a trailing slash is the caller's to choose
+                continue
+            raise ValueError(f"{name} must not hold an empty segment ('//'): {value!r}")
+        decoded = _decoded(segment)
+        if decoded in (".", "..") or "/" in decoded or "\\" in decoded:
+            raise ValueError(
+                f"{name} must stay below its prefix (no '.', '..' or encoded slashes): {value!r}"
+            )
+        escaped.append(quote(_STRAY_PCT.sub("%25", segment), safe=_PCHAR))
+    return SubPath("/".join(escaped))
+
+
+def _decoded(segment: str) -> str:
+    """A segment percent-decoded until it no longer changes: a server, a proxy or a framework
+    on the way may each decode once."""
+    for _ in range(8):
+        once = unquote(segment)
+        if once == segment:
+            return segment
+        segment = once
+    raise ValueError("a path segment is percent-encoded too many times")

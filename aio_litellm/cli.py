@@ -5,6 +5,7 @@
     aio-litellm keys delete --from created.jsonl
     aio-litellm keys list --out keys.jsonl
     aio-litellm spend export --from 2025-06-01 --to 2025-06-30 --by model --out june.csv
+    aio-litellm health [--watch]
     aio-litellm routes
 
 Outputs are written in input order, one line (or row) per input. Killed at any point and run
@@ -25,19 +26,21 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterat
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import _spend_export
+from . import _embed_cli, _health_cli, _spend_export
 from ._client import LiteLLMClient
 from ._exceptions import NotFoundError
 from ._jobfiles import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
     JobFailed,
     KeyPlan,
     ResumableOutput,
     UsageError,
     file_digest,
-    finish_npy,
     jsonl,
-    partial_dim,
     read_records,
+    summary,
 )
 from ._routes import route_lines, run_routes_check
 from .bulk import BulkRunner, Outcome
@@ -45,92 +48,8 @@ from .resources.keys import hash_key, new_key
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
 
 # -- jobs ----------------------------------------------------------------------------------
-
-
-def _summary(
-    name: str, done: int, failed: int, skipped: int, started: float, extra: str = ""
-) -> None:
-    elapsed = time.monotonic() - started
-    rate = done / elapsed if elapsed > 0 else 0.0
-    resumed = f", {skipped} already done" if skipped else ""
-    print(
-        f"{name}: {done} done, {failed} failed{resumed} in {elapsed:.1f} s ({rate:,.0f}/s){extra}",
-        file=sys.stderr,
-    )
-
-
-async def cmd_embed(args: argparse.Namespace, client: LiteLLMClient) -> int:
-    out_path = Path(args.out)
-    npy = out_path.suffix.lower() == ".npy"
-    job = {
-        "input": str(Path(args.input).resolve()),
-        # Bound to the content too: an edited input would misalign a resumed output.
-        "input_sha256": file_digest(Path(args.input)),
-        "model": args.model,
-        "field": args.field,
-        "dimensions": args.dimensions,
-        "format": "npy" if npy else "jsonl",
-    }
-    store = out_path.with_name(out_path.name + ".partial") if npy else out_path
-    if npy and out_path.exists() and not args.restart:
-        print(f"{out_path} is complete; nothing to do (--restart to redo)", file=sys.stderr)
-        return EXIT_OK
-    dim = partial_dim(store) if npy and not args.restart else None
-    output = ResumableOutput(store, job, restart=args.restart, record_size=dim * 4 if dim else None)
-    texts = itertools.islice(read_records(Path(args.input), args.field), output.done, None)
-    params: dict[str, Any] = {"dimensions": args.dimensions} if args.dimensions else {}
-    started, written, failure = time.monotonic(), 0, None
-    try:
-        async for batch in client.embeddings.batch_iter(
-            texts,
-            model=args.model,
-            batch_size=args.batch_size,
-            max_batch_tokens=args.max_batch_tokens,
-            concurrency=args.concurrency,
-            rate=args.rate,
-            as_numpy=npy,
-            progress=not args.quiet,
-            **params,
-        ):
-            if not batch.ok:
-                failure = batch
-                break  # the output stays a complete prefix; a rerun resumes from this batch
-            if npy:
-                import numpy as np
-
-                rows = np.ascontiguousarray(batch.vectors, dtype="<f4")
-                if dim is None:
-                    dim = int(rows.shape[1])
-                    output.record_size = dim * 4
-                    output._write_meta({"args": job, "dim": dim})
-                output.write(rows.tobytes())
-            else:
-                first = output.done + batch.start
-                output.write(
-                    b"".join(
-                        jsonl({"index": first + i, "embedding": vector})
-                        for i, vector in enumerate(batch.vectors)
-                    )
-                )
-            written += len(batch.texts)
-    finally:
-        output.close()
-    if failure is not None:
-        start = output.done + failure.start
-        print(
-            f"embed: texts {start}..{start + len(failure.texts) - 1} failed: {failure.error}; "
-            "run the same command again to resume from there",
-            file=sys.stderr,
-        )
-    elif npy:
-        finish_npy(store, out_path, dim or 0)
-        output.meta_path.unlink(missing_ok=True)
-    _summary("embed", written, 1 if failure else 0, output.done, started, f", texts -> {out_path}")
-    return EXIT_FAILED if failure else EXIT_OK
 
 
 async def _keys_job(
@@ -185,7 +104,7 @@ async def _keys_job(
     finally:
         output.close()
     again = f", {retried} failed before and retried" if retried else ""
-    _summary(
+    summary(
         command,
         counts["done"],
         counts["failed"],
@@ -347,7 +266,7 @@ async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:
             count += 1
     os.replace(tmp, out)
     if not args.quiet:
-        _summary("keys list", count, 0, 0, started, f" -> {out}")
+        summary("keys list", count, 0, 0, started, f" -> {out}")
     return EXIT_OK
 
 
@@ -381,9 +300,7 @@ async def cmd_spend_export(args: argparse.Namespace, client: LiteLLMClient) -> i
                 f" ({', '.join(result.open_days)} not over yet: run again later for a complete"
                 " export)"
             )
-    _summary(
-        "spend export", result.fetched, len(result.failed), result.already_done, started, extra
-    )
+    summary("spend export", result.fetched, len(result.failed), result.already_done, started, extra)
     return EXIT_FAILED if result.failed else EXIT_OK
 
 
@@ -455,6 +372,12 @@ def build_parser() -> argparse.ArgumentParser:
     embed.add_argument("--batch-size", type=_positive, default=128, help="texts per request")
     embed.add_argument("--max-batch-tokens", type=_positive, default=100_000)
     embed.add_argument("--dimensions", type=_positive)
+    embed.add_argument(
+        "--exact-tokens",
+        action="store_true",
+        help="batch by the proxy's token counts (/utils/token_counter: a call per distinct text) "
+        "instead of the local estimate",
+    )
     job_options(embed, 16)
 
     keys = commands.add_parser("keys", help="virtual keys in bulk").add_subparsers(
@@ -535,16 +458,19 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--concurrency", type=_positive, default=4, help="days at once")
     export.add_argument("--restart", action="store_true", help="discard earlier output, start over")
     export.add_argument("--quiet", action="store_true", help="no progress line")
+
+    _health_cli.add_parser(commands)
     return parser
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, LiteLLMClient], Awaitable[int]]] = {
-    "embed": cmd_embed,
+    "embed": _embed_cli.run,
     "keys create": cmd_keys_create,
     "keys delete": cmd_keys_delete,
     "keys update": cmd_keys_update,
     "keys list": cmd_keys_list,
     "spend export": cmd_spend_export,
+    "health": _health_cli.run,
 }
 
 
@@ -581,7 +507,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"aio-litellm: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("interrupted: run the same command again to resume", file=sys.stderr)
+        resumable = args.command != "health"
+        print(
+            "interrupted" + (": run the same command again to resume" if resumable else ""),
+            file=sys.stderr,
+        )
         return 130
 
 

@@ -167,6 +167,34 @@ def proxy_config(workdir: Path) -> Path:
     return path
 
 
+PASS_THROUGH_ENV = {
+    "ANTHROPIC_API_BASE": "{up}/anthropic",
+    "ANTHROPIC_API_KEY": "fake",
+    "GEMINI_API_BASE": "{up}/gemini",
+    "GEMINI_API_KEY": "fake",
+    "COHERE_API_BASE": "{up}/cohere",
+    "COHERE_API_KEY": "fake",
+    "MISTRAL_API_BASE": "{up}/mistral",
+    "MISTRAL_API_KEY": "fake",
+    "VLLM_API_BASE": "{up}/vllm",
+    "AZURE_API_BASE": "{up}/azure",
+    "AZURE_API_KEY": "fake",
+    "AZURE_API_VERSION": "2024-10-21",
+    "OPENROUTER_API_BASE": "{up}/openrouter",
+    "OPENROUTER_API_KEY": "fake",
+    "OPENAI_API_BASE": "{up}/openai",
+    "OPENAI_API_KEY": "fake",
+    "CURSOR_API_BASE": "{up}/cursor",
+    "CURSOR_API_KEY": "fake",
+    "LANGFUSE_HOST": "{up}/langfuse",
+    "LANGFUSE_PUBLIC_KEY": "pk-lf-fake",
+    "LANGFUSE_SECRET_KEY": "sk-lf-fake",
+    "AWS_ACCESS_KEY_ID": "AKIAFAKE",
+    "AWS_SECRET_ACCESS_KEY": "fake",
+    "AWS_REGION_NAME": "us-east-1",
+}
+
+
 def proxy_env(stack: Stack) -> dict[str, str]:
     """The proxy's environment: where the fake provider is, and this run's master key."""
     env = {**os.environ, "LITELLM_MASTER_KEY": stack.master_key}
@@ -174,6 +202,11 @@ def proxy_env(stack: Stack) -> dict[str, str]:
     # Models added with /model/new are kept in the database (as docker-compose.yml does), so
     # the model-management routes work.
     env.setdefault("STORE_MODEL_IN_DB", "True")
+    # Pass-through providers reach the fake under /up/<provider> (e2e/fake_routes/); the keys
+    # are placeholders the fake ignores.
+    up = f"{stack.provider_url}/up"
+    for name, value in PASS_THROUGH_ENV.items():
+        env.setdefault(name, value.format(up=up))
     for name in ("LITELLM_BASE_URL", "LITELLM_API_KEY"):
         env.pop(name, None)
     return env
@@ -217,22 +250,42 @@ def start_db_stack(start_sh: Path) -> Stack:
         if not stack.base_url:
             raise RuntimeError(f"{start_sh} printed no LITELLM_BASE_URL:\n{out.stdout[-2000:]}")
         wait_until(stack.base_url + "/health/liveliness", timeout=60)
-        stack.timings["total"] = time.monotonic() - t0
+        stack_dir = Path(env.get("DBSHIM_DIR", "/tmp/dbshim/stack"))
 
         def restart(down_for: float) -> None:
-            pid_file = Path(env.get("DBSHIM_DIR", "/tmp/dbshim/stack")) / "proxy.pid"
             with contextlib.suppress(OSError, ValueError):
-                os.kill(int(pid_file.read_text()), signal.SIGKILL)
+                os.kill(int((stack_dir / "proxy.pid").read_text()), signal.SIGKILL)
             time.sleep(down_for)
             subprocess.run(
                 ["bash", str(start_sh)], env=env, capture_output=True, timeout=900, check=True
             )
 
+        if add_proxy_extras(stack_dir / "venv"):  # installed now: the running proxy lacks them
+            restart(0)
+            wait_until(stack.base_url + "/health/liveliness", timeout=60)
+        stack.timings["total"] = time.monotonic() - t0
         stack._restart = restart
         return stack
     except BaseException:
         stack.stop()
         raise
+
+
+# What the e2e suite needs in the proxy's environment beyond start.sh's pins: LiteLLM invokes
+# A2A agents only with a2a-sdk (its ``extra-proxy`` extra). Pinned in requirements-proxy.txt too.
+PROXY_EXTRAS = ("a2a-sdk==1.3.0",)
+
+
+def add_proxy_extras(venv: Path) -> bool:
+    """Install ``PROXY_EXTRAS`` into the DB stack's proxy venv if missing; True if it did."""
+    python = venv / "bin" / "python"
+    check = "import importlib.metadata as m; m.version('a2a-sdk')"
+    if not python.exists():
+        return False
+    if subprocess.run([str(python), "-c", check], stderr=subprocess.DEVNULL).returncode == 0:
+        return False
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PROXY_EXTRAS], check=True)
+    return True
 
 
 def ensure_proxy_venv(venv: Path) -> Path:

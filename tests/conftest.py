@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -17,6 +18,17 @@ from aio_litellm import LiteLLMClient
 API_KEY = "sk-test-0123456789abcdef"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+# The route inventory of the pinned LiteLLM, made by tools/gen_inventory.py.
+INVENTORY = Path(__file__).parent / "data" / "litellm-endpoints.tsv"
+
+
+def inventory() -> list[dict[str, str]]:
+    """The inventory's rows (group, method, path, aliases, source_file, include_in_schema ...)."""
+    lines = INVENTORY.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=True)) for line in lines[1:]]
 
 
 @dataclass

@@ -51,7 +51,7 @@ async def collect(agen: Any) -> list[Any]:
 async def test_chunking_by_count_and_tokens() -> None:
     texts = ["a" * 40, "b" * 40, "c" * 400, "d", "e", "f"]  # 11, 11, 101, 1, 1, 1 tokens
     groups = await collect(chunk_texts(texts, batch_size=2, max_batch_tokens=30))
-    assert groups == [(0, texts[0:2]), (2, [texts[2]]), (3, ["d", "e"]), (5, ["f"])]
+    assert groups == [(0, texts[0:2], 22), (2, [texts[2]], 101), (3, ["d", "e"], 2), (5, ["f"], 1)]
     assert approx_tokens("x" * 8) == 3
     assert await collect(chunk_texts([], 10, 10)) == []
     with pytest.raises(TypeError, match="text 1"):

@@ -640,3 +640,26 @@ async def test_keys_create_rerun_killed_has_every_spec_once(
     assert [r["index"] for r in rows] == list(range(300)) and all(r["ok"] for r in rows)
     assert [r["key_alias"] for r in rows] == [f"k{i}" for i in range(300)]
     assert len(store.rows) == 300 and {r["token"] for r in rows} == set(store.rows)
+
+
+async def test_embed_with_exact_tokens(
+    proxy: FakeProxy, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    counted: list[str] = []
+
+    async def count(request: web.Request) -> web.StreamResponse:
+        prompt = (await request.json())["prompt"]
+        counted.append(prompt)
+        return web.json_response({"total_tokens": 2})
+
+    proxy.on("POST", "/embeddings", embeddings())
+    proxy.on("POST", "/utils/token_counter", count)
+    source = tmp_path / "texts.txt"
+    texts = write_texts(source, 10)
+    out = tmp_path / "v.jsonl"
+    argv = ["embed", str(source), "--model", "m", "--out", str(out), "--max-batch-tokens", "6"]
+    assert await run(args(proxy, *argv, "--exact-tokens", "--quiet")) == 0
+    assert sorted(counted) == sorted(texts)  # each text counted once
+    sizes = [len(s.json()["input"]) for s in proxy.calls("POST", "/embeddings")]
+    assert sizes == [3, 3, 3, 1]  # 2 tokens a text, 6 a request
+    assert "20 tokens (exact)" in capsys.readouterr().err

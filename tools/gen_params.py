@@ -41,22 +41,44 @@ OUT_DIR = ROOT / "aio_litellm" / "types" / "params"
 
 # Inventory groups whose TypedDicts are generated: the admin groups.
 GROUPS = (
+    "a2a",
     "accessGroups",
+    "alerting",
     "audit",
     "budgets",
+    "cache",
+    "callbacks",
+    "claudeCode",
     "compliance",
+    "config",
     "cost",
     "credentials",
     "customers",
+    "decisions",
+    "fallbacks",
+    "guardrails",
+    "health",
     "jwt",
+    "mcp",
+    "memory",
     "models",
     "organizations",
+    "other",
+    "policies",
     "projects",
+    "prompts",
+    "public",
+    "routerSettings",
     "scim",
+    "skillHub",
     "spend",
     "tags",
     "teams",
+    "tools",
+    "traces",
     "users",
+    "utils",
+    "workflows",
 )
 SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 # FastAPI plumbing that leaks into some operations' query parameters: not the caller's to send.
@@ -211,6 +233,8 @@ def render(spec: dict[str, Any]) -> dict[str, str]:
                 by_group[group].append(text)
     out: dict[str, str] = {}
     for group, classes in by_group.items():
+        if not classes:  # every route of the group is bare or hidden: nothing to write
+            continue
         needs = writers[group].needs
         typing_names = sorted(needs & {"Any", "Literal"})
         # typing_extensions' TypedDict: it reads Required[...] in string annotations (3.9-3.10).

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from .._tokens import TokenCounter
     from ..types.model_names import EmbeddingModelName
 
     FloatArray = npt.NDArray[np.float32]
@@ -128,7 +129,9 @@ class Embeddings(Resource):
         """Embed any number of texts, streamed from an iterable, yielding batches in input order.
 
         Texts are grouped into requests of at most ``batch_size`` (128) texts and about
-        ``max_batch_tokens`` (100,000) tokens (4 characters a token), sent ``concurrency`` (16)
+        ``max_batch_tokens`` (100,000) tokens (4 characters a token; with ``exact_tokens=True``
+        each distinct text is counted by the proxy's tokenizer first, ``POST
+        /utils/token_counter``: one extra call per text), sent ``concurrency`` (16)
         at a time through ``aio_litellm.bulk.BulkRunner`` (adaptive on 429/503; ``rate`` limits
         requests, ``token_rate`` tokens, per period), base64 on the wire. A request that fails
         after the client's retries yields its batch with ``error`` set; the others go on.
@@ -136,6 +139,7 @@ class Embeddings(Resource):
         """
         batch_size = options.pop("batch_size", 128)
         max_batch_tokens = options.pop("max_batch_tokens", 100_000)
+        exact_tokens = options.pop("exact_tokens", False)
         if not model or not isinstance(model, str):
             raise TypeError("embeddings.batch_iter() needs model=<str>")
         if batch_size < 1 or max_batch_tokens < 1:
@@ -148,7 +152,7 @@ class Embeddings(Resource):
             {k: v for k, v in options.items() if k not in _RUNNER_OPTIONS},
         )
 
-        async def embed(batch: tuple[int, list[str]]) -> Any:
+        async def embed(batch: tuple[int, list[str], int]) -> Any:
             response = await self.create(input=batch[1], model=model, as_numpy=as_numpy, **params)
             if len(response.data) != len(batch[1]):
                 raise ValueError(
@@ -161,10 +165,15 @@ class Embeddings(Resource):
                 return np.stack(vectors) if vectors else np.empty((0, 0), np.float32)
             return vectors
 
-        batches = chunk_texts(texts, batch_size, max_batch_tokens)
+        counter: TokenCounter | None = None
+        if exact_tokens:
+            from .._tokens import TokenCounter
+
+            counter = TokenCounter(self._client, model)
+        batches = chunk_texts(texts, batch_size, max_batch_tokens, counter)
         async for outcome in runner.stream(embed, batches):
-            start, chunk = outcome.item
-            yield EmbeddingBatch(start, chunk, outcome.value, outcome.error)
+            start, chunk, tokens = outcome.item
+            yield EmbeddingBatch(start, chunk, outcome.value, outcome.error, tokens)
 
     async def batch(
         self,
@@ -210,7 +219,7 @@ def _runner(options: EmbeddingBatchParams) -> BulkRunner:
         concurrency=options.get("concurrency", 16),
         rate=options.get("rate"),
         token_rate=options.get("token_rate"),
-        cost=lambda batch: sum(map(approx_tokens, batch[1])),
+        cost=lambda batch: batch[2],
         progress=options.get("progress", False),
         progress_label="requests",
         on_progress=options.get("on_progress"),
@@ -223,25 +232,51 @@ def approx_tokens(text: str) -> int:
 
 
 async def chunk_texts(
-    texts: Iterable[str] | AsyncIterable[str], batch_size: int, max_batch_tokens: int
-) -> AsyncIterator[tuple[int, list[str]]]:
-    """``(start index, texts)`` groups of at most ``batch_size`` texts and about
-    ``max_batch_tokens`` tokens; a single text over the budget goes alone."""
+    texts: Iterable[str] | AsyncIterable[str],
+    batch_size: int,
+    max_batch_tokens: int,
+    counter: TokenCounter | None = None,
+) -> AsyncIterator[tuple[int, list[str], int]]:
+    """``(start index, texts, tokens)`` groups of at most ``batch_size`` texts and
+    ``max_batch_tokens`` tokens (estimated, or counted by ``counter``); a single text over the
+    budget goes alone. With a counter, the texts are counted a window ahead, concurrently."""
     batch: list[str] = []
     tokens = 0
     start = index = 0
+    window = max(batch_size * 2, 256) if counter is not None else 1
+    async for texts_ahead in _windows(texts, window):
+        costs = (
+            await counter.count_many(texts_ahead)
+            if counter is not None
+            else [approx_tokens(t) for t in texts_ahead]
+        )
+        for text, cost in zip(texts_ahead, costs, strict=True):
+            if batch and (len(batch) >= batch_size or tokens + cost > max_batch_tokens):
+                yield start, batch, tokens
+                start, batch, tokens = index, [], 0
+            batch.append(text)
+            tokens += cost
+            index += 1
+    if batch:
+        yield start, batch, tokens
+
+
+async def _windows(
+    texts: Iterable[str] | AsyncIterable[str], size: int
+) -> AsyncIterator[list[str]]:
+    """The texts in lists of ``size`` (the last shorter), each checked to be a str."""
+    window: list[str] = []
+    index = 0
     async for text in as_async_iter(texts):
         if not isinstance(text, str):
             raise TypeError(f"text {index} is {type(text).__name__}, not str")
-        cost = approx_tokens(text)
-        if batch and (len(batch) >= batch_size or tokens + cost > max_batch_tokens):
-            yield start, batch
-            start, batch, tokens = index, [], 0
-        batch.append(text)
-        tokens += cost
+        window.append(text)
         index += 1
-    if batch:
-        yield start, batch
+        if len(window) >= size:
+            yield window
+            window = []
+    if window:
+        yield window
 
 
 def _stack(batches: list[EmbeddingBatch]) -> Any:

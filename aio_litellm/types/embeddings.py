@@ -44,6 +44,9 @@ class EmbeddingBatchParams(EmbeddingCreateParams, total=False):
 
     batch_size: int
     max_batch_tokens: int
+    exact_tokens: bool
+    """Batch by the proxy's token counts (``/utils/token_counter``, a call per distinct text)
+    instead of the local estimate."""
     concurrency: int
     rate: tuple[float, float] | None
     token_rate: tuple[float, float] | None
@@ -86,6 +89,8 @@ class EmbeddingBatch:
     texts: list[str]
     vectors: Any = None
     error: BaseException | None = None
+    tokens: int = 0
+    """The batch's tokens as counted for batching: estimated, or exact with ``exact_tokens``."""
 
     @property
     def end(self) -> int:

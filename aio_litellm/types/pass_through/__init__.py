@@ -1,0 +1,1 @@
+"""Typed request and result shapes of ``client.pass_through.<provider>``'s typed methods."""
