@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BaseModel",
+    "FromJsonText",
     "Response",
     "ResponseView",
     "ShapeError",
@@ -30,6 +31,21 @@ class BaseModel(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(
         extra="allow", populate_by_name=True, protected_namespaces=(), arbitrary_types_allowed=True
     )
+
+
+def _from_json_text(value: Any) -> Any:
+    """A JSON value the proxy sent as its text (a stored JSON column, on some write paths)
+    decoded; other values, and text that is not JSON, as they are."""
+    if isinstance(value, str):
+        try:
+            return orjson.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+FromJsonText = pydantic.BeforeValidator(_from_json_text)
+"""``Annotated[dict[str, Any], FromJsonText]``: the field also accepts the value as JSON text."""
 
 
 class Response(BaseModel):

@@ -51,7 +51,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from tenacity import RetryCallState
 
-__all__ = ["NOT_GIVEN", "Limiter", "Pipeline", "RequestOptions"]
+__all__ = ["NOT_GIVEN", "BodyOptions", "Limiter", "Pipeline", "RequestOptions"]
 
 T = TypeVar("T")
 B = TypeVar("B", bound=OpenBody)
@@ -75,11 +75,10 @@ NOT_GIVEN: Any = _NotGiven()
 """Sentinel: "no JSON body", distinct from an explicit ``None`` (JSON ``null``)."""
 
 
-class RequestOptions(TypedDict, total=False):
-    """What ``client.request*`` accepts besides method and path."""
+class BodyOptions(TypedDict, total=False):
+    """A request's query, body, headers and retry safety (``client.request*`` and the raw
+    pass-through verbs)."""
 
-    path_params: Mapping[str, Any] | None
-    """Values for ``{name}`` placeholders in the path, each escaped as one segment."""
     params: Mapping[str, Any] | None
     """Query parameters; None values are left out, lists repeat the name."""
     json: Any
@@ -92,7 +91,14 @@ class RequestOptions(TypedDict, total=False):
     headers: Mapping[str, str] | None
     retry_safe: bool | None
     """Whether a request that may have reached the server can be sent again (default: True
-    for GET, HEAD, OPTIONS, PUT, DELETE)."""
+    for GET, HEAD, OPTIONS, PUT, DELETE; a pass-through route's own)."""
+
+
+class RequestOptions(BodyOptions, total=False):
+    """What ``client.request*`` accepts besides method and path."""
+
+    path_params: Mapping[str, Any] | None
+    """Values for ``{name}`` placeholders in the path, each escaped as one segment."""
 
 
 Body = bytes | Callable[[], aiohttp.FormData] | None

@@ -8,13 +8,11 @@ query of the metrics routes (missing from its OpenAPI document) and the body of 
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Annotated, Any
 
-import pydantic
 from typing_extensions import Required, TypedDict
 
-from .._models import BaseModel, Response
+from .._models import BaseModel, FromJsonText, Response
 from .params.models import (
     ModelDeprecationsQuery,
     ModelInfoQuery,
@@ -148,24 +146,13 @@ class StoredModel(Response):
 
     model_id: str | None = None
     model_name: str | None = None
-    litellm_params: dict[str, Any] = {}
-    model_info: dict[str, Any] | None = None
+    litellm_params: Annotated[dict[str, Any], FromJsonText] = {}
+    model_info: Annotated[dict[str, Any] | None, FromJsonText] = None
     blocked: bool = False
     created_at: str | None = None
     created_by: str | None = None
     updated_at: str | None = None
     updated_by: str | None = None
-
-    @pydantic.field_validator("litellm_params", "model_info", mode="before")
-    @classmethod
-    def _decode(cls, value: Any) -> Any:
-        # The proxy answers the stored JSON column as text on some write paths.
-        if isinstance(value, str):
-            try:
-                return json.loads(value)
-            except ValueError:
-                return value
-        return value
 
 
 class ModelDeleted(Response):

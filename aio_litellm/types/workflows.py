@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Annotated, Any
 
-import pydantic
-
-from .._models import Response
+from .._models import FromJsonText, Response
 from .params.workflows import (
     V1WorkflowsRunsEventsPostParams,
     V1WorkflowsRunsEventsQuery,
@@ -51,20 +48,9 @@ class WorkflowEvent(Response):
     event_type: str | None = None
     step_name: str | None = None
     sequence_number: int | None = None
-    data: Any = None
+    data: Annotated[Any, FromJsonText] = None
+    """The event's data (the proxy answers an appended event's as the JSON text it stored)."""
     created_at: str | None = None
-
-    @pydantic.field_validator("data", mode="before")
-    @classmethod
-    def _decode_data(cls, value: Any) -> Any:
-        # The proxy answers an appended event's ``data`` as the JSON text it stored; the
-        # request only takes an object, so a string is always that text.
-        if isinstance(value, str):
-            try:
-                return json.loads(value)
-            except ValueError:
-                return value
-        return value
 
 
 class WorkflowMessage(Response):

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, TypeVar, cast, overload
 
-from typing_extensions import TypedDict, Unpack
+from typing_extensions import Unpack
 
 from ... import _jsonutil
 from ..._endpoint import Endpoint, escape_segment, format_path
-from ..._multipart import FileTypes
-from ..._pipeline import RequestOptions
+from ..._pipeline import BodyOptions, RequestOptions
 from ..._resource import Resource, group, require
 from ..._streaming import Download, Stream
 from ..._urls import SubPath, sub_path
@@ -54,22 +53,8 @@ def provider_routes(
 _IDEMPOTENT = frozenset({"GET", "PUT", "DELETE"})
 
 
-class PassThroughOptions(TypedDict, total=False):
-    """What a pass-through call sends besides its method and path."""
-
-    params: Mapping[str, Any] | None
-    """Query parameters; None values are left out, lists repeat the name."""
-    json: Any
-    """A JSON body (serialised with orjson)."""
-    form: Mapping[str, Any] | None
-    """Form fields: urlencoded, or multipart together with ``files``."""
-    files: Mapping[str, FileTypes] | None
-    content: bytes | None
-    """A raw body sent as it is (set its ``Content-Type`` in ``headers``)."""
-    headers: Mapping[str, str] | None
-    """Extra headers (the provider's own, e.g. ``anthropic-version``)."""
-    retry_safe: bool | None
-    """Send again after a failure that may have reached the server (default: the verb's)."""
+PassThroughOptions = BodyOptions
+"""What a pass-through call sends besides its method and path."""
 
 
 class Provider(Resource):
