@@ -1,7 +1,7 @@
 """An MCP session through the real proxy's MCP gateway, to an MCP server of ours.
 
 ``e2e/mcp_server.py`` runs as a subprocess on loopback; it is registered on the proxy with a
-raw ``POST /v1/mcp/server`` (streamable HTTP), reached with ``open_session`` (the official SDK
+raw ``POST /v1/mcp/server`` (streamable HTTP), reached with ``client.mcp.session`` (the official SDK
 through ``/{server}/mcp``), then deleted. Every step has a deadline: a hung MCP session fails
 the test in seconds.
 """
@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 import pytest
 
 from aio_litellm import AuthenticationError, LiteLLMClient, NotFoundError
-from aio_litellm._mcp_session import open_session
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("db")]
 
@@ -104,7 +103,7 @@ async def test_session_lists_and_calls_our_tools(
     admin: LiteLLMClient, registered: dict[str, Any]
 ) -> None:
     name = registered["name"]
-    async with bounded(open_session(admin, name, timeout=20)) as session:
+    async with bounded(admin.mcp.session(name, timeout=20)) as session:
         listed = await session.list_tools()
         names = {tool.name for tool in listed.tools}
         # The gateway prefixes each tool with its server's name.
@@ -119,7 +118,7 @@ async def test_session_lists_and_calls_our_tools(
 
 async def test_unknown_server_is_not_found(admin: LiteLLMClient) -> None:
     with pytest.raises(NotFoundError):
-        async with bounded(open_session(admin, f"nosuch{uuid.uuid4().hex[:8]}", timeout=20)):
+        async with bounded(admin.mcp.session(f"nosuch{uuid.uuid4().hex[:8]}", timeout=20)):
             pytest.fail("a session opened on an unknown server")
 
 
@@ -129,6 +128,6 @@ async def test_a_refused_key_is_an_authentication_error(
     secret = "sk-not-a-real-key-0123456789"
     async with LiteLLMClient(base_url=admin.base_url, api_key=secret) as stranger:
         with pytest.raises(AuthenticationError) as caught:
-            async with bounded(open_session(stranger, registered["name"], timeout=20)):
+            async with bounded(stranger.mcp.session(registered["name"], timeout=20)):
                 pytest.fail("a session opened with a refused key")
     assert secret not in str(caught.value)

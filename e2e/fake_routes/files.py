@@ -2,9 +2,13 @@
 
 - files: multipart upload (kept in memory), list (cursor ``after``/``limit``), get, content,
   delete.
-- batches: a batch over a ``/v1/chat/completions`` input file is ``validating`` when created
-  and ``completed`` from the first read on, with an output file of the chat route's echo
-  replies (``"echo: " + last user message``); cancel makes a running batch ``cancelled``.
+- batches: ``validating`` when created and ``completed`` from the first read on, or, with
+  ``metadata={"fake_in_progress_reads": "N"}``, ``in_progress`` for the first N reads (its
+  ``request_counts`` rising) and ``completed`` from read N+1. The output file has one line per
+  input line: the chat route's echo reply (``"echo: " + last user message``), or for an
+  ``/embeddings`` line one vector per input (``[len(text)]``); a line whose model names
+  ``badrequest`` fails (status 400) and goes to the error file instead. Cancel makes a running
+  batch ``cancelled``.
 - fine-tuning jobs: create, list, get, cancel. The proxy refuses these routes without an
   enterprise licence, so they are reached only with one.
 """
@@ -23,6 +27,7 @@ from ._openai import Add, error, new_id, page
 FILES: dict[str, dict[str, Any]] = {}
 CONTENT: dict[str, bytes] = {}
 BATCHES: dict[str, dict[str, Any]] = {}
+READS: dict[str, int] = {}  # batch id -> times read (a batch advances as it is read)
 JOBS: dict[str, dict[str, Any]] = {}
 
 # This group's variants: errors carry ``"param": null``, ids carry their creation time, and a
@@ -90,15 +95,15 @@ async def delete_file(request: web.Request) -> web.StreamResponse:
     return web.json_response({"id": file_id, "object": "file", "deleted": True})
 
 
-def _answer(line: dict[str, Any]) -> dict[str, Any]:
-    """One output line: the chat route's echo reply to the request's last user message."""
-    messages = line.get("body", {}).get("messages") or [{}]
+def _chat_body(body: dict[str, Any]) -> dict[str, Any]:
+    """The chat route's echo reply to the request's last user message."""
+    messages = body.get("messages") or [{}]
     text = str(messages[-1].get("content", ""))
-    completion = {
+    return {
         "id": "chatcmpl-fake",
         "object": "chat.completion",
         "created": int(time.time()),
-        "model": line.get("body", {}).get("model", ""),
+        "model": body.get("model", ""),
         "choices": [
             {
                 "index": 0,
@@ -108,30 +113,76 @@ def _answer(line: dict[str, Any]) -> dict[str, Any]:
         ],
         "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3},
     }
+
+
+def _embeddings_body(body: dict[str, Any]) -> dict[str, Any]:
+    inputs = body.get("input")
+    texts = [inputs] if isinstance(inputs, str) else [str(t) for t in inputs or []]
+    return {
+        "object": "list",
+        "model": body.get("model", ""),
+        "data": [
+            {"object": "embedding", "index": i, "embedding": [float(len(text))]}
+            for i, text in enumerate(texts)
+        ],
+        "usage": {"prompt_tokens": len(texts), "total_tokens": len(texts)},
+    }
+
+
+def _answer(line: dict[str, Any]) -> dict[str, Any]:
+    """One output line for one input line (status 400 when its model names ``badrequest``)."""
+    body = line.get("body") or {}
+    if "badrequest" in str(body.get("model", "")):
+        status = 400
+        answer: dict[str, Any] = {
+            "error": {"message": "fake bad request", "type": "invalid_request_error"}
+        }
+    else:
+        status = 200
+        embeddings = str(line.get("url", "")).endswith("/embeddings")
+        answer = _embeddings_body(body) if embeddings else _chat_body(body)
     return {
         "id": _new_id("batch_req_"),
         "custom_id": line.get("custom_id"),
-        "response": {"status_code": 200, "request_id": "req-fake", "body": completion},
+        "response": {"status_code": status, "request_id": "req-fake", "body": answer},
         "error": None,
     }
 
 
 def _run(batch: dict[str, Any]) -> None:
-    """Finish a batch the first time it is read after its creation."""
-    if batch["status"] != "validating":
+    """Advance a batch by one read: in progress for the reads its metadata asks, then done."""
+    if batch["status"] not in ("validating", "in_progress"):
         return
     lines = [json.loads(line) for line in CONTENT[batch["input_file_id"]].splitlines() if line]
-    output = "".join(json.dumps(_answer(line)) + "\n" for line in lines).encode()
-    out = _store(output, "batch_output.jsonl", "batch_output")
     now = int(time.time())
+    reads = int((batch.get("metadata") or {}).get("fake_in_progress_reads") or 0)
+    READS[batch["id"]] = count = READS.get(batch["id"], 0) + 1
+    if count <= reads:
+        done = len(lines) * (count - 1) // reads
+        batch.update(
+            status="in_progress",
+            in_progress_at=batch["in_progress_at"] or now,
+            request_counts={"total": len(lines), "completed": done, "failed": 0},
+        )
+        return
+    answers = [_answer(line) for line in lines]
+    failed = [a for a in answers if a["response"]["status_code"] != 200]
+    ok = [a for a in answers if a["response"]["status_code"] == 200]
+    out = _store(_jsonl(ok), "batch_output.jsonl", "batch_output")
+    errors = _store(_jsonl(failed), "batch_errors.jsonl", "batch_output") if failed else None
     batch.update(
         status="completed",
         output_file_id=out["id"],
-        in_progress_at=now,
+        error_file_id=errors["id"] if errors else None,
+        in_progress_at=batch["in_progress_at"] or now,
         finalizing_at=now,
         completed_at=now,
-        request_counts={"total": len(lines), "completed": len(lines), "failed": 0},
+        request_counts={"total": len(lines), "completed": len(ok), "failed": len(failed)},
     )
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> bytes:
+    return "".join(json.dumps(row) + "\n" for row in rows).encode()
 
 
 async def create_batch(request: web.Request) -> web.StreamResponse:
