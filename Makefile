@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 
 ## demo: the main job: fan-out work (batch embedding, chat burst, bulk keys) on a real local proxy
 demo: $(STAMP)
+	@echo "make demo: fan-out jobs (batch embedding, chat burst, bulk keys) on a local LiteLLM proxy;"
+	@echo "  it starts the proxy stack first (the first run installs it: a few minutes)"
 	$(BIN)/python -m e2e.demo
 
 ## test: lint, type-check, unit tests (coverage >= 90%), then the e2e suite on a real proxy

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from ._exceptions import APIConnectionError, APIStatusError, LiteLLMError
 
-__all__ = ["CreateConflict", "by_id", "create_verified", "differing", "verify"]
+__all__ = ["CreateConflict", "by_id", "create_verified", "differing", "same_value", "verify"]
 
 T = TypeVar("T")
 
@@ -108,15 +108,19 @@ def differing(
         if want is not None
         and name not in ignore
         and name in stored
-        and not _same(want, stored[name])
+        and not same_value(want, stored[name])
     ]
 
 
-def _same(want: Any, have: Any) -> bool:
+def same_value(want: Any, have: Any) -> bool:
+    """Whether the stored ``have`` already is what ``want`` asks for: a mapping as a subset, a
+    list as the same items in any order, numbers and booleans by value, empty as empty."""
     if want is None or have is None:
         return _empty(want) and _empty(have)
     if isinstance(want, Mapping):
-        return isinstance(have, Mapping) and all(_same(v, have.get(k)) for k, v in want.items())
+        return isinstance(have, Mapping) and all(
+            same_value(v, have.get(k)) for k, v in want.items()
+        )
     if _is_list(want):
         return _is_list(have) and _same_items(list(want), list(have))
     if isinstance(want, bool) or isinstance(have, bool):
@@ -133,7 +137,7 @@ def _same_items(want: list[Any], have: list[Any]) -> bool:
         return False
     for item in want:
         for i, candidate in enumerate(have):
-            if _same(item, candidate):
+            if same_value(item, candidate):
                 del have[i]
                 break
         else:

@@ -17,8 +17,10 @@ from ._jobfiles import (
     file_digest,
     finish_npy,
     jsonl,
+    one_line,
     partial_dim,
-    read_records,
+    read_texts,
+    stop_on_refusal,
     summary,
 )
 
@@ -30,6 +32,8 @@ __all__ = ["run"]
 
 async def run(args: argparse.Namespace, client: LiteLLMClient) -> int:
     out_path = Path(args.out)
+    for _ in read_texts(Path(args.input), args.field):  # bad input fails here, before I/O
+        pass
     npy = out_path.suffix.lower() == ".npy"
     job = {
         "input": str(Path(args.input).resolve()),
@@ -46,7 +50,7 @@ async def run(args: argparse.Namespace, client: LiteLLMClient) -> int:
         return EXIT_OK
     dim = partial_dim(store) if npy and not args.restart else None
     output = ResumableOutput(store, job, restart=args.restart, record_size=dim * 4 if dim else None)
-    texts = itertools.islice(read_records(Path(args.input), args.field), output.done, None)
+    texts = itertools.islice(read_texts(Path(args.input), args.field), output.done, None)
     params: dict[str, Any] = {"dimensions": args.dimensions} if args.dimensions else {}
     started, written, tokens, failure = time.monotonic(), 0, 0, None
     try:
@@ -87,10 +91,14 @@ async def run(args: argparse.Namespace, client: LiteLLMClient) -> int:
     finally:
         output.close()
     if failure is not None:
+        stop_on_refusal(failure.error)  # then the command's one line says why
+    if failure is not None:
         start = output.done + failure.start
         print(
-            f"embed: texts {start}..{start + len(failure.texts) - 1} failed: {failure.error}; "
-            "run the same command again to resume from there",
+            one_line(
+                f"embed: texts {start}..{start + len(failure.texts) - 1} failed: "
+                f"{failure.error}; run the same command again to resume from there"
+            ),
             file=sys.stderr,
         )
     elif npy:

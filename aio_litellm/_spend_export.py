@@ -20,15 +20,23 @@ import itertools
 import os
 import re
 import shutil
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Callable,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from . import _jsonutil
-from ._jobfiles import UsageError, _private, jsonl
-from .bulk import BulkRunner
+from ._jobfiles import UsageError, _private, jsonl, one_line, stop_on_refusal
+from .bulk import BulkRunner, Outcome
 from .types.spend import SpendLog
 
 if TYPE_CHECKING:
@@ -614,12 +622,17 @@ async def export(
                 f.writelines(jsonl(row) for row in totals.rows())
 
     runner = BulkRunner(concurrency=concurrency, progress=progress, progress_label="days")
-    async for outcome in runner.stream(fetch, todo):
-        if outcome.ok:
-            result.fetched += 1
-        else:
-            error = outcome.error
-            result.failed.append((outcome.item.isoformat(), f"{type(error).__name__}: {error}"))
+    stream = cast("AsyncGenerator[Outcome[date, None], None]", runner.stream(fetch, todo))
+    async with contextlib.aclosing(stream) as outcomes:  # stopped: in-flight days cancelled
+        async for outcome in outcomes:
+            if outcome.ok:
+                result.fetched += 1
+            else:
+                error = outcome.error
+                stop_on_refusal(error)  # a refused key, no proxy: every day would fail alike
+                result.failed.append(
+                    (outcome.item.isoformat(), one_line(f"{type(error).__name__}: {error}"))
+                )
     if result.failed:
         for unkept in paths.parts.glob("*.open.jsonl"):
             unkept.unlink()  # fetched again by any run

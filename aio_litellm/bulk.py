@@ -443,13 +443,20 @@ async def as_async_iter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncItera
 
 
 class _ProgressBar:
-    """One status line on a terminal (or a line per second elsewhere): done, rate, failures."""
+    """A bar redrawn in place on a terminal (5 times a second); elsewhere (a log, a pipe, CI)
+    a plain line every ``plain_every`` seconds and at the end: done, rate, failures, time left.
 
-    def __init__(self, out: TextIO, label: str, interval: float = 0.2) -> None:
+    Written here rather than taken from ``tqdm`` or ``rich``: one line on stderr is all the
+    jobs need, and the runner already counts what it shows.
+    """
+
+    def __init__(
+        self, out: TextIO, label: str, interval: float = 0.2, plain_every: float = 10.0
+    ) -> None:
         self._out = out
         self._label = label
         self._tty = bool(getattr(out, "isatty", lambda: False)())
-        self._interval = interval if self._tty else 1.0
+        self._interval = interval if self._tty else plain_every
         self._last = -math.inf
         self._line = ""
         self._pending: Progress | None = None
@@ -464,15 +471,17 @@ class _ProgressBar:
         self._last = now
         if p.total:
             width = 24
-            filled = int(width * p.done / p.total)
+            filled = int(width * min(p.done, p.total) / p.total)
             head = f"[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}"
         else:
             head = f"{p.done}"
         self._line = (
             f"{head} {self._label}, {p.per_second:,.0f}/s, {p.failed} failed, "
-            f"{p.in_flight} in flight (limit {p.concurrency})"
+            f"{p.in_flight} in flight (limit {p.concurrency}), {_clock(p.elapsed)}"
+            f"{_left(p)}"
         )
-        self._out.write(("\r" + self._line) if self._tty else (self._line + "\n"))
+        # On a terminal the line is redrawn in place, the rest of a longer old one erased.
+        self._out.write(("\r" + self._line + "\x1b[K") if self._tty else (self._line + "\n"))
         self._out.flush()
 
     def close(self) -> None:
@@ -481,3 +490,18 @@ class _ProgressBar:
         if self._tty and self._line:
             self._out.write("\n")
             self._out.flush()
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return (
+        f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}"
+        if minutes >= 60
+        else f"{minutes}:{secs:02d}"
+    )
+
+
+def _left(p: Progress) -> str:
+    if not p.total or p.done >= p.total or p.per_second <= 0:
+        return ""
+    return f", ~{_clock((p.total - p.done) / p.per_second)} left"

@@ -5,6 +5,8 @@
     aio-litellm keys delete --from created.jsonl
     aio-litellm keys list --out keys.jsonl
     aio-litellm spend export --from 2025-06-01 --to 2025-06-30 --by model --out june.csv
+    aio-litellm run requests.jsonl --out answers.jsonl [--rpm N --tpm N] [--submit]
+    aio-litellm plan proxy.yaml / aio-litellm apply proxy.yaml [--prune]
     aio-litellm health [--watch]
     aio-litellm routes
 
@@ -12,262 +14,49 @@ Outputs are written in input order, one line (or row) per input. Killed at any p
 again with the same arguments, a job continues after the last complete line: the output ends
 with every input exactly once, in order. A ``keys`` job run again also retries the inputs whose
 outcome is a failure. ``--restart`` starts over.
+
+Input is checked whole before the first request, and errors never end in a traceback: bad
+arguments or input (the file, line and field named), a key the proxy refuses -> one line, exit
+2; a proxy that cannot be reached, a server's error, failed items -> one line, exit 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import os
 import sys
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
+from urllib.parse import urlsplit
 
-from . import _embed_cli, _health_cli, _spend_export
+from . import _embed_cli, _health_cli, _plan_cli, _run_cli, _spend_export
 from ._client import LiteLLMClient
-from ._exceptions import NotFoundError
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    AuthenticationError,
+    LiteLLMError,
+)
 from ._jobfiles import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
     JobFailed,
-    KeyPlan,
-    ResumableOutput,
     UsageError,
-    file_digest,
-    jsonl,
-    read_records,
+    one_line,
     summary,
 )
+from ._keys_cli import cmd_keys_create, cmd_keys_delete, cmd_keys_list, cmd_keys_update
 from ._routes import route_lines, run_routes_check
-from .bulk import BulkRunner, Outcome
-from .resources.keys import hash_key, new_key
 
 __all__ = ["main"]
 
 
 # -- jobs ----------------------------------------------------------------------------------
-
-
-async def _keys_job(
-    args: argparse.Namespace,
-    command: str,
-    out: Path,
-    digest: str,
-    records: Callable[[], Iterator[Any]],
-    fn: Callable[[int, Any], Awaitable[Any]],
-    ok_fields: Callable[[Any], dict[str, Any]],
-) -> int:
-    """Run ``fn(index, record)`` over the records, one outcome line per record in ``out``, in
-    input order.
-
-    Records whose outcome in ``out`` is a failure are run again first, and ``out`` is rewritten
-    with their new outcomes in place (atomically); then the records not in ``out`` yet follow.
-    ``out`` is bound to the input's content (``digest``) as well as to the arguments.
-    """
-    source = Path(args.source).resolve()
-    job = {"from": str(source), "command": command, "input_sha256": digest}
-    output = ResumableOutput(out, job, restart=args.restart)
-    runner = BulkRunner(
-        concurrency=args.concurrency, rate=args.rate, progress=not args.quiet, progress_label="keys"
-    )
-    started = time.monotonic()
-    counts = {"done": 0, "failed": 0}
-
-    async def lines(items: Iterable[tuple[int, Any]]) -> AsyncIterator[tuple[int, bytes]]:
-        async for outcome in runner.stream(lambda pair: fn(*pair), items):
-            index = outcome.item[0]
-            if outcome.ok:
-                record = {"index": index, "ok": True, **ok_fields(outcome.value)}
-            else:
-                record = {"index": index, "ok": False, "error": _error(outcome)}
-            counts["done"] += 1
-            counts["failed"] += not outcome.ok
-            yield index, jsonl(record)
-
-    def failed_before() -> Iterator[tuple[int, Any]]:
-        # The input goes on past the outcomes written so far: those are for later.
-        for (index, record), failed in zip(enumerate(records()), output.failed(), strict=False):
-            if failed:
-                yield index, record
-
-    retried = 0
-    try:
-        if any(output.failed()):
-            await output.replace(lines(failed_before()))
-            retried = counts["done"]
-        async for _, line in lines(itertools.islice(enumerate(records()), output.done, None)):
-            output.write(line)
-    finally:
-        output.close()
-    again = f", {retried} failed before and retried" if retried else ""
-    summary(
-        command,
-        counts["done"],
-        counts["failed"],
-        output.done - retried,
-        started,
-        f"{again}, outcomes -> {out}",
-    )
-    return EXIT_FAILED if counts["failed"] else EXIT_OK
-
-
-def _error(outcome: Outcome[Any, Any]) -> str:
-    return f"{type(outcome.error).__name__}: {outcome.error}"
-
-
-async def cmd_keys_create(args: argparse.Namespace, client: LiteLLMClient) -> int:
-    source, out = Path(args.source), Path(args.out)
-    digest = file_digest(source)
-    count = sum(1 for _ in read_records(source, None))  # a bad spec file fails here, before I/O
-    with KeyPlan(out.with_name(out.name + ".plan.jsonl")) as plan:
-        fresh = await _prepare_plan(plan, out, source, digest, count, args, client)
-
-        async def create(index: int, spec: Any) -> Any:
-            if not isinstance(spec, dict):
-                raise ValueError(f"spec {index} is not an object")
-            # The secret was chosen (and saved) before any create: a rerun sends the same one,
-            # so a key created just before an interruption is found again, not made twice.
-            own = spec.get("key")
-            return await client.keys.create_safely(
-                **{**spec, "key": own or plan[index]}, new_secret=fresh and not own
-            )
-
-        def created(value: Any) -> dict[str, Any]:
-            return {"key": value.key, "token": value.token, "key_alias": value.key_alias}
-
-        return await _keys_job(
-            args, "keys create", out, digest, lambda: read_records(source, None), create, created
-        )
-
-
-async def _prepare_plan(
-    plan: KeyPlan,
-    out: Path,
-    source: Path,
-    digest: str,
-    count: int,
-    args: argparse.Namespace,
-    client: LiteLLMClient,
-) -> bool:
-    """Make sure ``plan`` holds a secret for each spec of this input; True when they are new
-    (chosen by this run, so never sent before)."""
-    if plan.digest == digest and plan.count == count:
-        if args.restart:
-            await plan.write(digest, count, _kept_secrets(plan, count, args, client))
-        return False
-    if plan.path.exists() and not args.restart:
-        raise UsageError(
-            f"{plan.path} holds the secrets chosen for another input (the content of {source} "
-            "changed, or it is another file); use another --out, or pass --restart (keys "
-            "created from the other input stay as they are)"
-        )
-    if out.exists() and not args.restart:
-        raise UsageError(f"{out} exists without its {plan.path.name}; pass --restart")
-    await plan.write(digest, count, (new_key() for _ in range(count)))
-    return True
-
-
-async def _kept_secrets(
-    plan: KeyPlan, count: int, args: argparse.Namespace, client: LiteLLMClient
-) -> AsyncIterator[str]:
-    """For ``--restart``: each planned secret whose key exists (then found and verified by the
-    job instead of created twice); a new secret where there is no such key (never created, or
-    deleted since: a deleted key is not brought back to life)."""
-
-    async def exists(index: int) -> bool:
-        try:
-            info = await client.keys.info(hash_key(plan[index]))
-        except NotFoundError:
-            return False
-        return not (info.info.get("deleted_at") or info.info.get("status") == "deleted")
-
-    runner = BulkRunner(
-        concurrency=args.concurrency,
-        rate=args.rate,
-        progress=not args.quiet,
-        progress_label="planned keys checked",
-    )
-    async for outcome in runner.stream(exists, range(count)):
-        if not outcome.ok:
-            raise JobFailed(
-                f"keys create --restart: could not check whether the key of spec "
-                f"{outcome.index} exists ({_error(outcome)}); nothing was changed"
-            )
-        yield plan[outcome.index] if outcome.value else new_key()
-
-
-def _key_of(record: Any) -> str:
-    if isinstance(record, str):
-        return record
-    if isinstance(record, dict):
-        if record.get("ok") is False:
-            raise ValueError("this record is a failed create: no key")
-        for name in ("key", "token"):
-            if record.get(name):
-                return str(record[name])
-    raise ValueError("expected a key, or an object with 'key' or 'token'")
-
-
-async def cmd_keys_delete(args: argparse.Namespace, client: LiteLLMClient) -> int:
-    source = Path(args.source)
-    out = Path(args.out) if args.out else source.with_name(source.name + ".deleted.jsonl")
-
-    async def delete(index: int, record: Any) -> dict[str, Any]:
-        key = _key_of(record)
-        # A key already gone (a delete whose answer was lost, a rerun) is done too.
-        deleted = await client.keys.delete_safely(key)
-        token = hash_key(key) if key.startswith("sk-") else key
-        return {"token": token} if deleted else {"token": token, "already_gone": True}
-
-    return await _keys_job(
-        args,
-        "keys delete",
-        out,
-        file_digest(source),
-        lambda: read_records(source, None),
-        delete,
-        lambda fields: fields,
-    )
-
-
-async def cmd_keys_update(args: argparse.Namespace, client: LiteLLMClient) -> int:
-    source = Path(args.source)
-    out = Path(args.out) if args.out else source.with_name(source.name + ".updated.jsonl")
-
-    async def update(index: int, record: Any) -> Any:
-        if not isinstance(record, dict) or not record.get("key"):
-            raise ValueError("each update is an object with 'key' and the fields to change")
-        fields = {k: v for k, v in record.items() if k != "key"}
-        return await client.keys.update(str(record["key"]), **fields)
-
-    return await _keys_job(
-        args,
-        "keys update",
-        out,
-        file_digest(source),
-        lambda: read_records(source, None),
-        update,
-        lambda _: {},
-    )
-
-
-async def cmd_keys_list(args: argparse.Namespace, client: LiteLLMClient) -> int:
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    count = 0
-    started = time.monotonic()
-    with tmp.open("wb") as f:
-        async for key in client.keys.list(size=args.size, return_full_object=args.full):
-            f.write(jsonl(key))
-            count += 1
-    os.replace(tmp, out)
-    if not args.quiet:
-        summary("keys list", count, 0, 0, started, f" -> {out}")
-    return EXIT_OK
 
 
 async def cmd_spend_export(args: argparse.Namespace, client: LiteLLMClient) -> int:
@@ -332,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Fan-out jobs against a LiteLLM proxy: resumable, one outcome per input.",
         epilog="Connection: --base-url/--api-key, or LITELLM_BASE_URL and LITELLM_API_KEY "
         "(LITELLM_MASTER_KEY is used when LITELLM_API_KEY is unset). Exit status: 0 all done, "
-        "1 some items failed (see the summary), 2 bad arguments.",
+        "1 some items failed (see the summary) or the proxy could not be reached, 2 bad "
+        "arguments or input, or a key the proxy refuses. Errors are one line (set "
+        "AIO_LITELLM_TRACEBACK=1 for the traceback).",
     )
     parser.add_argument("--base-url", help="proxy URL (default: $LITELLM_BASE_URL)")
     parser.add_argument("--api-key", help="key to send (default: $LITELLM_API_KEY)")
@@ -361,14 +152,15 @@ def build_parser() -> argparse.ArgumentParser:
     embed = commands.add_parser(
         "embed",
         help="embed every text of a file, in order, resumable",
-        description="Embed every text of INPUT (.txt: a line each; .jsonl: a string or "
-        "--field of an object a line; .csv: the --field column) and write the vectors in "
-        "input order to OUT: .jsonl ({index, embedding} a line) or .npy (float32, n x dim).",
+        description="Embed every text of INPUT (.txt: a line each; .jsonl: a string, or the "
+        "--field of an object, a line; .csv: the --field column; --field is 'text' unless "
+        "given) and write the vectors in input order to OUT: .jsonl ({index, embedding} a "
+        "line) or .npy (float32, n x dim). The whole input is checked before the first request.",
     )
     embed.add_argument("input", help="texts: .txt, .jsonl or .csv")
     embed.add_argument("--model", required=True)
     embed.add_argument("--out", required=True, help="vectors: .jsonl or .npy")
-    embed.add_argument("--field", help="jsonl field / csv column holding the text (csv: 'text')")
+    embed.add_argument("--field", help="jsonl field / csv column holding the text (default: text)")
     embed.add_argument("--batch-size", type=_positive, default=128, help="texts per request")
     embed.add_argument("--max-batch-tokens", type=_positive, default=100_000)
     embed.add_argument("--dimensions", type=_positive)
@@ -387,7 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
         "create",
         help="create a key per spec (csv or jsonl), secrets to --out",
         description="Create a key for each spec in FILE (.jsonl objects, or .csv columns such "
-        "as key_alias, team_id, max_budget). OUT (0600) gets one outcome per spec. Secrets are "
+        "as key_alias, team_id, max_budget: the /key/generate parameters). CSV cells are "
+        "converted to the parameter's type (lists from a JSON array or values separated by ';', "
+        "numbers, true/false, JSON objects for metadata) and every spec is checked before the "
+        "first request. OUT (0600) gets one outcome per spec. Secrets are "
         "chosen before the first request and kept in OUT.plan.jsonl (mode 0600), bound to the "
         "content of FILE: another FILE (or FILE changed) with the same OUT is refused. Run "
         "again with the same arguments, a job goes on after the last outcome and first retries "
@@ -412,9 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
     job_options(delete, 8)
     update = keys.add_parser(
         "update",
-        help="apply {key, fields...} objects from a jsonl file",
-        description="Apply each {key, fields...} object of FILE. Run again, the job goes on "
-        "after the last outcome and first retries the failed ones.",
+        help="apply {key, fields...} objects from a jsonl or csv file",
+        description="Apply each {key, fields...} object of FILE (.jsonl, or .csv with a key "
+        "column: cells converted as for create), all checked before the first request. Run "
+        "again, the job goes on after the last outcome and first retries the failed ones.",
     )
     update.add_argument("--from", dest="source", required=True, metavar="FILE")
     update.add_argument("--out", help="outcomes (default: FILE.updated.jsonl)")
@@ -460,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--quiet", action="store_true", help="no progress line")
 
     _health_cli.add_parser(commands)
+    _run_cli.add_parser(commands)
+    _plan_cli.add_parser(commands)
     return parser
 
 
@@ -471,6 +269,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, LiteLLMClient], Awaitable[int]
     "keys list": cmd_keys_list,
     "spend export": cmd_spend_export,
     "health": _health_cli.run,
+    "run": _run_cli.run,
+    "plan": _plan_cli.run,
+    "apply": _plan_cli.run,
 }
 
 
@@ -492,6 +293,9 @@ async def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line: the exit status. Bad input, a refused key, an unreachable proxy or a
+    server's error end in one line on stderr, never a traceback (see ``failure``;
+    ``AIO_LITELLM_TRACEBACK=1`` shows it, to debug)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "routes":
@@ -501,11 +305,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     try:
         return asyncio.run(run(args))
-    except (UsageError, ValueError) as exc:
-        _fail(parser, str(exc))
-    except JobFailed as exc:
-        print(f"aio-litellm: {exc}", file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         resumable = args.command != "health"
         print(
@@ -513,6 +312,65 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 130
+    except Exception as exc:
+        if os.environ.get("AIO_LITELLM_TRACEBACK"):
+            raise
+        status, line = failure(exc, args)
+        if status == EXIT_USAGE:
+            _fail(parser, line)
+        print(f"aio-litellm: {line}", file=sys.stderr)
+        return status
+
+
+def failure(exc: Exception, args: argparse.Namespace | None = None) -> tuple[int, str]:
+    """The exit status and the one line that report ``exc``, an error that ended a command:
+    2 for bad input (arguments, files, a key the proxy refuses), 1 for a job that failed."""
+    base = (
+        getattr(exc, "url", None) or (args and args.base_url) or os.environ.get("LITELLM_BASE_URL")
+    )
+    where = f" at {_origin(base)}" if base else ""
+    if isinstance(exc, UsageError):
+        return EXIT_USAGE, one_line(str(exc))
+    if isinstance(exc, AuthenticationError):
+        return EXIT_USAGE, one_line(
+            f"the proxy{where} refused the API key ({exc.status_code}: {exc.message}); "
+            "check --api-key or LITELLM_API_KEY"
+        )
+    if isinstance(exc, APIConnectionError):
+        return EXIT_FAILED, one_line(
+            f"cannot reach the proxy{where}: {exc.message} (check --base-url or LITELLM_BASE_URL)"
+        )
+    if isinstance(exc, APIStatusError):
+        return EXIT_FAILED, one_line(
+            f"{exc.method or ''} {_path(exc.url)}: the proxy answered {exc.status_code}: "
+            f"{exc.message}".strip()
+        )
+    if isinstance(exc, (APIError, JobFailed)):
+        return EXIT_FAILED, one_line(str(exc))
+    if isinstance(exc, LiteLLMError):
+        return EXIT_FAILED, one_line(f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, (ValueError, TypeError)):
+        # raised by the client's checks of arguments, before any request
+        return EXIT_USAGE, one_line(str(exc))
+    if isinstance(exc, FileNotFoundError) and exc.filename:
+        parent = Path(exc.filename).parent
+        if not parent.is_dir():
+            return EXIT_USAGE, one_line(f"no such directory: {parent} (for {exc.filename})")
+    if isinstance(exc, OSError):
+        name = f"{exc.filename}: " if exc.filename else ""
+        return EXIT_USAGE, one_line(f"{name}{exc.strerror or exc}")
+    return EXIT_FAILED, one_line(f"unexpected {type(exc).__name__}: {exc}")
+
+
+def _path(url: str | None) -> str:
+    return urlsplit(url).path if url else ""
+
+
+def _origin(url: str) -> str:
+    """``scheme://host:port`` of ``url``: no user or password, path or query."""
+    parts = urlsplit(url)
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}" if parts.hostname else url
 
 
 def _fail(parser: argparse.ArgumentParser, message: str) -> NoReturn:

@@ -9,21 +9,29 @@ then runs:
    429 first (the client waits as the proxy's ``llm_provider-retry-after`` says);
 3. with a database: bulk creation of virtual keys (retry-safe) and their clean-up.
 
-It prints a summary (items, throughput, retries, failures) and stops what it started.
+It says on stderr what it starts and how long that takes (the first run installs the proxy
+stack: a few minutes), prints a summary (items, throughput, retries, failures) and stops what
+it started.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
 import sys
+import threading
 import time
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from aio_litellm import LiteLLMClient
 from aio_litellm.bulk import BulkRunner
 
+from . import launcher
 from .launcher import running_stack
 
 WORDS = [
@@ -126,16 +134,70 @@ async def keys_demo(client: LiteLLMClient, n: int) -> str:
     return row("bulk key creation", n, seconds, detail)
 
 
+def say(message: str) -> None:
+    """A progress line on stderr (the table goes to stdout)."""
+    print(f"demo: {message}", file=sys.stderr, flush=True)
+
+
+def what_starts() -> str:
+    """What ``running_stack()`` is about to do, and how long that takes, in words."""
+    if os.environ.get("LITELLM_BASE_URL"):
+        return f"using the proxy at {os.environ['LITELLM_BASE_URL']} (LITELLM_BASE_URL)"
+    start_sh = Path(os.environ.get("AIO_LITELLM_DB_STACK", launcher.DEFAULT_DB_STACK))
+    if start_sh.exists():
+        installed = Path(os.environ.get("DBSHIM_DIR", "/tmp/dbshim/stack"), "venv", "bin")
+        if installed.exists():
+            return "starting the proxy stack (Postgres, fake provider, LiteLLM proxy: ~30 s)..."
+        return (
+            "starting the proxy stack (first run installs it: Postgres, LiteLLM proxy and its "
+            "Prisma client, a few minutes)..."
+        )
+    venv = Path(os.environ.get("AIO_LITELLM_PROXY_VENV", launcher.ROOT / ".e2e" / "proxy-venv"))
+    if (venv / "bin" / "litellm").exists():
+        return "starting the pinned LiteLLM proxy (no database: ~20 s)..."
+    return f"installing the pinned LiteLLM proxy into {venv} (first run: a few minutes)..."
+
+
+@contextlib.contextmanager
+def announced_stack(every: float = 15.0) -> Iterator[launcher.Stack]:
+    """``running_stack()`` with word of what it starts, a line every ``every`` seconds until
+    it is up (the launcher itself is silent while it installs), and the time it took."""
+    say(what_starts())
+    started = time.monotonic()
+    up = threading.Event()
+
+    def heartbeat() -> None:
+        while not up.wait(every):
+            say(f"still starting ({time.monotonic() - started:.0f} s)...")
+
+    threading.Thread(target=heartbeat, daemon=True).start()
+    try:
+        with running_stack() as stack:
+            up.set()
+            say(
+                f"proxy ready in {time.monotonic() - started:.1f} s: {stack.mode} at "
+                f"{stack.base_url} {_timings(stack.timings)}".rstrip()
+            )
+            try:
+                yield stack
+            finally:
+                say("stopping the proxy stack...")
+                stopping = time.monotonic()
+        say(f"stopped in {time.monotonic() - stopping:.1f} s")
+    finally:
+        up.set()
+
+
 async def main_async(args: argparse.Namespace) -> int:
-    with running_stack() as stack:
-        print(f"proxy: {stack.mode} at {stack.base_url} {_timings(stack.timings)}", file=sys.stderr)
+    with announced_stack() as stack:
         async with LiteLLMClient(base_url=stack.base_url, api_key=stack.master_key) as client:
             ready = await client.health.readiness()
-            rows = [
-                await embed_demo(client, args.texts),
-                await chat_demo(client, args.chats, args.rate),
-            ]
+            say(f"embedding {args.texts:,} texts...")
+            rows = [await embed_demo(client, args.texts)]
+            say(f"{args.chats:,} chat calls at {args.rate:.0f}/s...")
+            rows.append(await chat_demo(client, args.chats, args.rate))
             if ready.db_connected:
+                say(f"creating and deleting {args.keys:,} keys...")
                 rows.append(await keys_demo(client, args.keys))
             else:
                 rows.append(

@@ -284,7 +284,13 @@ def add_proxy_extras(venv: Path) -> bool:
         return False
     if subprocess.run([str(python), "-c", check], stderr=subprocess.DEVNULL).returncode == 0:
         return False
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PROXY_EXTRAS], check=True)
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", *PROXY_EXTRAS],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:  # pip's own warnings are noise; its errors are not
+        raise RuntimeError(f"pip install {' '.join(PROXY_EXTRAS)} failed:\n{done.stderr[-2000:]}")
     return True
 
 

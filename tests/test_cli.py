@@ -19,7 +19,8 @@ import orjson
 import pytest
 from aiohttp import web
 
-from aio_litellm.cli import JobFailed, KeyPlan, ResumableOutput, UsageError, build_parser, main, run
+from aio_litellm._jobfiles import JobFailed, KeyPlan, ResumableOutput, UsageError
+from aio_litellm.cli import build_parser, main, run
 
 from .conftest import API_KEY, FakeProxy
 
@@ -414,11 +415,14 @@ async def test_keys_create_restart_does_not_duplicate_or_revive(
 
 
 async def test_keys_create_odd_inputs(proxy: FakeProxy, tmp_path: Path) -> None:
-    Keys(proxy)
+    store = Keys(proxy)
     specs, out = tmp_path / "specs.jsonl", tmp_path / "created.jsonl"
     specs.write_bytes(b'{"key_alias": "a"}\n"not a spec"\n')
-    assert await run(args(proxy, *create_argv(specs, out), "--quiet")) == 1
-    assert "spec 1 is not an object" in read_jsonl(out)[1]["error"]
+    with pytest.raises(UsageError, match=r"specs.jsonl:2: a string, not an object"):
+        await run(args(proxy, *create_argv(specs, out), "--quiet"))
+    assert not out.exists() and not proxy.calls()  # refused before anything was sent
+    specs.write_bytes(b'{"key_alias": "a"}\n{"key_alias": "b"}\n')
+    store.refuse = {"b"}
     # A plan of an older version (a bare list of secrets), or a damaged one, is bound to no
     # input: refused, and replaced by --restart.
     plan = tmp_path / "created.jsonl.plan.jsonl"
