@@ -112,12 +112,14 @@ class LiteLLMClient(Pipeline):
     ``max_in_flight``: requests sent at once (default: the pool size), the rest queue for a
     slot. ``rate_limit=(n, seconds)``: at most n attempts sent per period, counted when they
     hold a slot (or pass any ``limiter`` with ``async acquire()``). ``session``: an aiohttp
-    session of yours, which the client uses but never closes. ``verify_ssl``: certificate
-    checks (on unless False, or your ``ssl.SSLContext``). ``max_response_size``: the largest
-    body accepted, counted decoded (after gzip), and the most a stream may carry in all
-    (256 MiB by default; None for no limit); ``max_event_size``: the largest single stream
-    event (16 MiB). ``aclose()`` ends calls and streams still in flight with
-    ``ClientClosedError``. ``sleep``/``clock`` are injectable for tests.
+    session of yours, which the client uses but never closes (it turns off aiohttp's hidden
+    resend of idempotent requests on it, so every attempt is one the client counts).
+    ``verify_ssl``: certificate checks (on unless False, or your ``ssl.SSLContext``).
+    ``max_response_size``: the largest body accepted, counted decoded (after gzip), and the
+    most a stream may carry in all (256 MiB by default; None for no limit);
+    ``max_event_size``: the largest single stream event (16 MiB). ``aclose()`` ends calls and
+    streams still in flight with ``ClientClosedError``. ``sleep``/``clock`` are injectable for
+    tests.
     """
 
     def __init__(

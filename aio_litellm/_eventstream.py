@@ -33,12 +33,10 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from types import TracebackType
 from typing import Any, Generic, TypeVar
 
-from typing_extensions import Self
-
 from . import _jsonutil
+from ._closing import Closing
 from ._exceptions import APIResponseValidationError, APIStatusError, status_error_class
 from ._streaming import ByteStream
 
@@ -268,7 +266,7 @@ def exception_error(message: EventStreamMessage) -> APIStatusError | None:
     )
 
 
-class EventStream(Generic[T]):
+class EventStream(Closing, Generic[T]):
     """An open AWS event stream: ``async for event in stream`` yields each event frame as
     ``parse`` types it (frames it maps to None are skipped); an exception frame raises its
     typed error. ``async with`` / ``aclose()`` close the body, as does any error or the end."""
@@ -346,14 +344,3 @@ class EventStream(Generic[T]):
 
     async def aclose(self) -> None:
         await self._body.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

@@ -12,7 +12,7 @@ import aiohttp
 
 from ._exceptions import ClientClosedError
 from ._streaming import OpenBody
-from ._transport import make_session
+from ._transport import exact_attempts, make_session
 
 __all__ = ["Limiter", "Pool"]
 
@@ -58,7 +58,8 @@ class Pool:
         max_event: int | None = None,
         connect_timeout: float | None = None,
     ) -> None:
-        self.session = session
+        # A session of yours too: its hidden retries would be attempts nobody counted.
+        self.session = session if session is None else exact_attempts(session)
         self.connect_timeout = connect_timeout
         self.verify_ssl = verify_ssl
         self.max_body = max_body

@@ -11,13 +11,12 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import aiohttp
-from typing_extensions import Self
 
 from . import _jsonutil
+from ._closing import Closing
 from ._exceptions import APIResponseValidationError, ClientClosedError, make_status_error
 from ._transport import map_transport_error
 
@@ -270,7 +269,7 @@ class SSEDecoder:
         return (event, data[0] if len(data) == 1 else b"\n".join(data), self._id, self._retry)
 
 
-class OpenBody:
+class OpenBody(Closing):
     """A response whose body is read as it arrives (a stream, a download).
 
     It holds its connection and concurrency slot until the body is read to the end or it is
@@ -355,17 +354,6 @@ class OpenBody:
             method=self._method,
             url=self._url,
         )
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     @property
     def closed(self) -> bool:

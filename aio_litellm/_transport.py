@@ -10,7 +10,7 @@ import aiohttp
 
 from ._exceptions import APIConnectionError, APITimeoutError
 
-__all__ = ["Timeout", "make_session", "map_transport_error", "read_body"]
+__all__ = ["Timeout", "exact_attempts", "make_session", "map_transport_error", "read_body"]
 
 # Large enough that a multi-MB embeddings body is read in few chunks; aiohttp's 64 KiB default
 # throttles big responses. It is a high-water mark, not an allocation.
@@ -81,7 +81,7 @@ def make_session(
         # True: verify certificates (the default); False only when asked; or a context of yours.
         ssl=verify_ssl,
     )
-    return aiohttp.ClientSession(
+    session = aiohttp.ClientSession(
         connector=connector,
         headers=headers,
         read_bufsize=READ_BUFSIZE,
@@ -91,6 +91,22 @@ def make_session(
         # handshake's connect), with the client's connect bound rather than aiohttp's 30 s.
         timeout=aiohttp.ClientTimeout(total=None, sock_connect=connect_timeout),
     )
+    return exact_attempts(session)
+
+
+def exact_attempts(session: aiohttp.ClientSession) -> aiohttp.ClientSession:
+    """Turn off aiohttp's hidden retry on ``session``, so each attempt the pipeline counts,
+    logs and rate-limits is exactly one request on the wire.
+
+    aiohttp sends a GET, HEAD, OPTIONS, TRACE, PUT or DELETE a second time, unseen, when its
+    connection is dropped or reset before the answer: under ``max_retries=2`` a request the
+    server keeps resetting arrived 6 times, not 3. Now that failure reaches the pipeline,
+    which retries it under its own policy (a stale pooled connection costs one counted retry).
+    """
+    # A private flag but a declared slot of ClientSession, and the one aiohttp's own test
+    # client clears; tests/test_attempts.py counts requests on the wire should it ever move.
+    session._retry_connection = False
+    return session
 
 
 def map_transport_error(exc: BaseException, *, method: str, url: str) -> APIConnectionError | None:

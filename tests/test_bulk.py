@@ -430,3 +430,25 @@ async def test_a_long_run_of_skips_lets_the_event_loop_run() -> None:
     background.cancel()
     assert at_first_skip is not None and ticks > at_first_skip
     assert runner.result.skipped_count == 4_998 and runner.result.unread_from is None
+
+
+async def test_rate_and_token_rate_take_a_limiter_of_yours() -> None:
+    class Recording:
+        def __init__(self) -> None:
+            self.amounts: list[float] = []
+
+        async def acquire(self, amount: float = 1) -> None:
+            self.amounts.append(amount)
+
+    requests, tokens = Recording(), Recording()
+    runner = BulkRunner(concurrency=2, rate=requests, token_rate=tokens, cost=lambda n: n * 1000)
+
+    async def double(n: int) -> int:
+        return 2 * n
+
+    result = await runner.run(double, [1, 2, 3])
+    assert result.values == [2, 4, 6]
+    assert requests.amounts == [1, 1, 1]
+    assert sorted(tokens.amounts) == [1000, 2000, 3000]  # no cap: the limiter takes any amount
+    with pytest.raises(TypeError, match="limiter with acquire"):
+        BulkRunner(rate=object())  # type: ignore[arg-type]

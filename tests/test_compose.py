@@ -27,9 +27,10 @@ def env_of(service: dict[str, Any]) -> dict[str, str]:
 
 def test_services_and_images(compose: dict[str, Any]) -> None:
     services = compose["services"]
-    assert set(services) == {"postgres", "fake-provider", "litellm"}
+    assert set(services) == {"postgres", "redis", "fake-provider", "litellm"}
     assert services["litellm"]["image"] == "ghcr.io/berriai/litellm:main-stable"
     assert services["postgres"]["image"].startswith("postgres:")
+    assert services["redis"]["image"].startswith("redis:")
 
 
 def test_every_service_has_a_healthcheck_and_litellm_waits(compose: dict[str, Any]) -> None:
@@ -41,6 +42,7 @@ def test_every_service_has_a_healthcheck_and_litellm_waits(compose: dict[str, An
     depends = services["litellm"]["depends_on"]
     assert depends == {
         "postgres": {"condition": "service_healthy"},
+        "redis": {"condition": "service_healthy"},
         "fake-provider": {"condition": "service_healthy"},
     }
 
@@ -54,6 +56,8 @@ def test_ports_are_loopback_and_match(compose: dict[str, Any]) -> None:
     assert services["fake-provider"]["ports"] == ["127.0.0.1:18950:18950"]
     assert "--port 18950" in " ".join(services["fake-provider"]["command"])
     assert "4000/health" in " ".join(services["litellm"]["healthcheck"]["test"])
+    assert services["redis"]["ports"] == ["127.0.0.1:6379:6379"]
+    assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
 
 
 def test_litellm_env_points_at_the_other_services(compose: dict[str, Any]) -> None:
@@ -63,6 +67,10 @@ def test_litellm_env_points_at_the_other_services(compose: dict[str, Any]) -> No
     user, password, db = pg["POSTGRES_USER"], pg["POSTGRES_PASSWORD"], pg["POSTGRES_DB"]
     assert env["DATABASE_URL"] == f"postgresql://{user}:{password}@postgres:5432/{db}"
     assert env["FAKE_PROVIDER_API_BASE"] == "http://fake-provider:18950/v1"
+    # The proxy's own rpm/tpm counters live in the compose Redis (LiteLLM reads REDIS_HOST/PORT).
+    assert (env["REDIS_HOST"], env["REDIS_PORT"]) == ("redis", "6379")
+    redis_port = services["redis"]["ports"][0].rsplit(":", 1)[1]
+    assert redis_port == env["REDIS_PORT"]
     # The master key must come from the user, never a default baked into the file.
     assert re.fullmatch(r"\$\{LITELLM_MASTER_KEY:\?.+\}", env["LITELLM_MASTER_KEY"])
 

@@ -1,0 +1,129 @@
+"""Fixed vs adaptive in-flight limit through the real local proxy, same run.
+
+    python benchmarks/adaptive_fanout.py [--requests 2000] [--callers 1024] [--reps 2]
+
+Starts (or finds, via LITELLM_BASE_URL) a proxy with e2e/launcher.py and sends ``--requests``
+chat completions (the fake provider answers at once: the proxy is the bottleneck) through a
+``BulkRunner(concurrency=--callers)``, alternately with the limit fixed (``adaptive=False``:
+every caller in flight) and adaptive (``latency=True``: the latency limit plus AIMD on 429/503).
+Reports goodput (successes per second of wall time) and the p50/p99 latency of a request on
+the wire, and writes benchmarks/results/adaptive_fanout.json. The machine's load average is
+recorded with the numbers: on a shared machine they move with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from aio_litellm import LiteLLMClient
+from aio_litellm.bulk import BulkRunner
+from e2e.launcher import running_stack
+
+RESULT = Path(__file__).resolve().parent / "results" / "adaptive_fanout.json"
+
+
+def _percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def fan_out(client: LiteLLMClient, mode: str, requests: int, callers: int) -> dict[str, Any]:
+    latencies: list[float] = []
+    peak = 0
+
+    async def one(i: int) -> None:
+        nonlocal peak
+        peak = max(peak, runner._allowed())
+        began = time.monotonic()
+        await client.chat.completions.create(
+            model="fake-gpt", messages=[{"role": "user", "content": f"hello {i}"}]
+        )
+        latencies.append(time.monotonic() - began)
+
+    adaptive = mode == "adaptive"
+    runner = BulkRunner(concurrency=callers, adaptive=adaptive, latency=adaptive)
+    load = os.getloadavg()[0]
+    start = time.monotonic()
+    result = await runner.run(one, range(requests))
+    seconds = time.monotonic() - start
+    errors: dict[str, int] = {}
+    for outcome in result.failed:
+        errors[type(outcome.error).__name__] = errors.get(type(outcome.error).__name__, 0) + 1
+    return {
+        "mode": mode,
+        "requests": requests,
+        "callers": callers,
+        "seconds": round(seconds, 2),
+        "succeeded": result.succeeded_count,
+        "failed": result.failed_count,
+        "errors": errors,
+        "goodput_per_s": round(result.succeeded_count / seconds, 1),
+        "p50_s": round(_percentile(latencies, 0.50), 3),
+        "p99_s": round(_percentile(latencies, 0.99), 3),
+        "mean_s": round(statistics.fmean(latencies), 3) if latencies else None,
+        "peak_limit": peak,
+        "final_limit": runner._allowed(),
+        "throttled": result.throttled,
+        "loadavg_1m_before": round(load, 2),
+    }
+
+
+async def main_async(args: argparse.Namespace) -> None:
+    runs: list[dict[str, Any]] = []
+    with running_stack() as stack:
+        async with LiteLLMClient(
+            base_url=stack.base_url,
+            api_key=stack.master_key,
+            max_connections=args.callers,
+            max_in_flight=args.callers,
+            timeout=120,
+        ) as client:
+            await fan_out(client, "adaptive", 50, 8)  # warm-up: connections, the proxy's caches
+            for _ in range(args.reps):
+                for mode in ("fixed", "adaptive"):
+                    run = await fan_out(client, mode, args.requests, args.callers)
+                    print(json.dumps(run), flush=True)
+                    runs.append(run)
+    summary = {}
+    for mode in ("fixed", "adaptive"):
+        mine = [r for r in runs if r["mode"] == mode]
+        summary[mode] = {
+            "goodput_per_s": round(statistics.median(r["goodput_per_s"] for r in mine), 1),
+            "p99_s": round(statistics.median(r["p99_s"] for r in mine), 3),
+            "failed": sum(r["failed"] for r in mine),
+        }
+    report = {
+        "what": "chat completions (fake-gpt) through the local LiteLLM proxy, BulkRunner, "
+        "fixed concurrency vs adaptive (latency limit + AIMD), alternating in one run",
+        "cpus": os.cpu_count(),
+        "loadavg_after": [round(x, 2) for x in os.getloadavg()],
+        "runs": runs,
+        "median": summary,
+    }
+    RESULT.parent.mkdir(parents=True, exist_ok=True)
+    RESULT.write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(summary))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--callers", type=int, default=1024)
+    parser.add_argument("--reps", type=int, default=2)
+    asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    main()
