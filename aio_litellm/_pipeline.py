@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import aiohttp
 import pydantic
 from multidict import CIMultiDictProxy
-from typing_extensions import TypedDict
 from yarl import URL
 
 from . import _jsonutil
@@ -31,6 +30,7 @@ from ._exceptions import (
 from ._logging import Redactor, logger
 from ._models import Response, ResponseView
 from ._multipart import FileTypes, build_form_factory
+from ._options import NOT_GIVEN, BodyOptions, RequestOptions
 from ._pool import Limiter, Pool
 from ._response import APIResponse
 from ._results import decode_result
@@ -61,44 +61,6 @@ _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 # Built URLs are cached per path (declared endpoints: a few hundred); ad-hoc paths of
 # ``client.request`` past this many are built each time rather than held forever.
 _URL_CACHE_MAX = 2048
-
-
-class _NotGiven:
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-NOT_GIVEN: Any = _NotGiven()
-"""Sentinel: "no JSON body", distinct from an explicit ``None`` (JSON ``null``)."""
-
-
-class BodyOptions(TypedDict, total=False):
-    """A request's query, body, headers and retry safety (``client.request*`` and the raw
-    pass-through verbs)."""
-
-    params: Mapping[str, Any] | None
-    """Query parameters; None values are left out, lists repeat the name."""
-    json: Any
-    """A JSON body (serialised with orjson)."""
-    form: Mapping[str, Any] | None
-    """Form fields: urlencoded, or multipart together with ``files``."""
-    files: Mapping[str, FileTypes] | None
-    content: bytes | None
-    """A raw body sent as it is (set its ``Content-Type`` in ``headers``)."""
-    headers: Mapping[str, str] | None
-    retry_safe: bool | None
-    """Whether a request that may have reached the server can be sent again (default: True
-    for GET, HEAD, OPTIONS, PUT, DELETE; a pass-through route's own)."""
-
-
-class RequestOptions(BodyOptions, total=False):
-    """What ``client.request*`` accepts besides method and path."""
-
-    path_params: Mapping[str, Any] | None
-    """Values for ``{name}`` placeholders in the path, each escaped as one segment."""
 
 
 Body = bytes | Callable[[], aiohttp.FormData] | None

@@ -13,29 +13,23 @@ little after each request) is exported but never kept as done: a rerun fetches i
 from __future__ import annotations
 
 import contextlib
-import csv
-import importlib
-import io
-import itertools
-import os
 import re
 import shutil
 from collections.abc import (
     AsyncGenerator,
     AsyncIterator,
-    Callable,
     Iterable,
     Iterator,
     Mapping,
-    Sequence,
 )
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from . import _jsonutil
-from ._jobfiles import UsageError, _private, jsonl, one_line, stop_on_refusal
+from ._jobfiles import UsageError, jsonl, one_line, stop_on_refusal
+from ._spend_formats import _WRITERS, _atomic, _extra, log_columns
 from .bulk import BulkRunner, Outcome
 from .types.spend import SpendLog
 
@@ -46,7 +40,6 @@ __all__ = [
     "BY",
     "DayTotals",
     "ExportResult",
-    "chart_series",
     "export",
     "groups_of",
     "log_day",
@@ -59,7 +52,6 @@ BY = ("team", "key", "user", "model", "tag")
 (else the model), each of ``request_tags`` (a request with two tags counts in both)."""
 FORMATS = {".jsonl": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 CHART_FORMATS = (".png", ".svg", ".pdf")
-EXTRAS = {"pyarrow": "parquet", "matplotlib": "plot"}
 SETTLE = timedelta(minutes=10)
 PAGE_MAX = 1000  # the proxy refuses larger pages
 BY_COLUMNS = (
@@ -72,13 +64,7 @@ BY_COLUMNS = (
     "completion_tokens",
     "total_tokens",
 )
-_FLOAT_COLUMNS = frozenset({"spend"})
-_INT_COLUMNS = frozenset(
-    {"requests", "prompt_tokens", "completion_tokens", "total_tokens", "request_duration_ms"}
-)
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 _SECOND = timedelta(seconds=1)
-_BATCH = 10_000  # rows per parquet row group
 
 
 def _now() -> datetime:
@@ -102,15 +88,6 @@ def _suffix(path: Path, allowed: Iterable[str], what: str) -> str:
     if not path.parent.is_dir():
         raise UsageError(f"no such directory: {path.parent}")
     return suffix
-
-
-def _extra(module: str) -> Any:
-    """An optional dependency, or a UsageError naming the extra that installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        extra = EXTRAS[module]
-        raise UsageError(f"this needs {module}: pip install 'aio-litellm[{extra}]'") from None
 
 
 # -- rows ----------------------------------------------------------------------------------
@@ -249,171 +226,6 @@ class DayTotals:
             }
             for (day, group), s in ordered
         ]
-
-
-# -- output formats ------------------------------------------------------------------------
-
-
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    return _jsonutil.dumps(value).decode()
-
-
-def _cell(column: str, value: Any) -> Any:
-    """A value as its column holds it: a number, or text (JSON text for nested values)."""
-    if column in _FLOAT_COLUMNS or column in _INT_COLUMNS:
-        return value  # numbers already: the log model and the totals made them so
-    return _text(value)
-
-
-def log_columns(rows: Iterable[Mapping[str, Any]]) -> list[str]:
-    """Every column of the rows: a log's declared fields first, then the others as met."""
-    seen: dict[str, None] = dict.fromkeys(SpendLog.model_fields)
-    for row in rows:
-        for name in row:
-            seen.setdefault(name)
-    return list(seen)
-
-
-def _write_jsonl(f: IO[bytes], columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
-    count = 0
-    for row in rows:
-        f.write(jsonl(row))
-        count += 1
-    return count
-
-
-def _csv_cell(column: str, value: Any) -> Any:
-    value = _cell(column, value)
-    if value is None:
-        return ""
-    # Request tags, user ids and metadata come from callers: text a spreadsheet would run as a
-    # formula is written as text.
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
-
-
-def _write_csv(f: IO[bytes], columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
-    text = io.TextIOWrapper(f, encoding="utf-8", newline="")
-    writer = csv.writer(text)
-    writer.writerow(columns)
-    count = 0
-    for row in rows:
-        writer.writerow([_csv_cell(c, row.get(c)) for c in columns])
-        count += 1
-    text.flush()
-    text.detach()
-    return count
-
-
-def _write_parquet(f: IO[bytes], columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> int:
-    pa = _extra("pyarrow")
-    pq = importlib.import_module("pyarrow.parquet")
-
-    def kind(column: str) -> Any:
-        if column in _FLOAT_COLUMNS:
-            return pa.float64()
-        return pa.int64() if column in _INT_COLUMNS else pa.string()
-
-    schema = pa.schema([(c, kind(c)) for c in columns])
-    count = 0
-    with pq.ParquetWriter(f, schema) as writer:
-        rows = iter(rows)
-        while batch := list(itertools.islice(rows, _BATCH)):
-            data = {c: [_cell(c, r.get(c)) for r in batch] for c in columns}
-            writer.write_table(pa.Table.from_pydict(data, schema=schema))
-            count += len(batch)
-    return count
-
-
-_WRITERS: dict[str, Callable[[IO[bytes], Sequence[str], Iterable[Mapping[str, Any]]], int]] = {
-    "jsonl": _write_jsonl,
-    "csv": _write_csv,
-    "parquet": _write_parquet,
-}
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[IO[bytes]]:
-    """``path`` written through a file beside it, swapped in once complete (owner-only): an
-    error or a kill before the end leaves no ``path``."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with _private(tmp) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-# -- chart ---------------------------------------------------------------------------------
-
-
-def chart_series(totals: DayTotals, days: Sequence[str], top: int) -> dict[str, list[float]]:
-    """Spend per day of the ``top`` groups spending most over the days (biggest first), the
-    others summed as ``other``; a group is named by its label, else its id, else ``(none)``."""
-    by_group: dict[str | None, float] = {}
-    names: dict[str | None, str] = {}
-    for (_, group), s in totals.sums.items():
-        by_group[group] = by_group.get(group, 0.0) + s.spend
-        if s.label or group not in names:
-            names[group] = s.label or group or "(none)"
-    ranked = sorted(by_group, key=lambda g: (-by_group[g], g or ""))
-    kept = ranked[:top]
-    index = {day: i for i, day in enumerate(days)}
-    columns: dict[str | None, list[float]] = {group: [0.0] * len(days) for group in kept}
-    other = [0.0] * len(days)
-    for (day, group), s in totals.sums.items():
-        if (i := index.get(day)) is not None:
-            columns.get(group, other)[i] += s.spend
-    series: dict[str, list[float]] = {}
-    for group, values in columns.items():
-        name = names[group]
-        # Two groups may share a label (two keys with one alias): both stay apart.
-        series[name if name not in series and name != "other" else f"{name} ({group})"] = values
-    if len(ranked) > top:
-        series["other"] = other
-    return series
-
-
-def draw_chart(
-    path: Path, days: Sequence[str], series: Mapping[str, list[float]], title: str
-) -> None:
-    """Per-day stacked bars (the biggest group at the bottom, ``other`` in grey on top),
-    written atomically."""
-    _extra("matplotlib")
-    figure_module = importlib.import_module("matplotlib.figure")
-    count = len(days)
-    width = min(20.0, max(6.0, 0.35 * count + 3))
-    fig = figure_module.Figure(figsize=(width, 4.8), layout="constrained")
-    ax = fig.subplots()
-    bottom = [0.0] * count
-    # The default colours but their grey, kept for "other".
-    palette = itertools.cycle(f"C{i}" for i in (0, 1, 2, 3, 4, 5, 6, 8, 9))
-    for name, values in series.items():
-        color = "0.6" if name == "other" else next(palette)
-        ax.bar(range(count), values, bottom=bottom, label=name, color=color)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    step = -(-count // 40)  # at most 40 day labels
-    ax.set_xticks(range(0, count, step), days[::step], rotation=90 if count > 10 else 0)
-    ax.set_title(title)
-    ax.set_ylabel("spend (USD)")
-    if series:
-        handles, labels = ax.get_legend_handles_labels()
-        # Listed top to bottom as they are stacked.
-        ax.legend(
-            handles[::-1],
-            labels[::-1],
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-            fontsize="small",
-        )
-    with _atomic(path) as f:
-        fig.savefig(f, format=path.suffix.lower().lstrip("."))
 
 
 # -- fetching ------------------------------------------------------------------------------
@@ -679,6 +491,8 @@ def _join(
     if chart is not None:
         what = f"by {by}" if by else "by model"
         title = f"Spend per day {what}, {days[0]} to {days[-1]} (UTC)"
+        from ._spend_chart import chart_series, draw_chart  # the plot extra's part
+
         draw_chart(chart, days, chart_series(totals, days, top), title)
     complete = all(paths.part(day, settled=True).exists() for day in days)
     paths.meta.write_bytes(_jsonutil.dumps({"args": job, "complete": complete}))

@@ -17,11 +17,11 @@ import orjson
 import pytest
 from aiohttp import web
 
-from aio_litellm import LiteLLMClient, _spend_export
+from aio_litellm import LiteLLMClient, _spend_export, _spend_formats
 from aio_litellm._jobfiles import UsageError
+from aio_litellm._spend_chart import chart_series
 from aio_litellm._spend_export import (
     DayTotals,
-    chart_series,
     groups_of,
     log_day,
     parse_instant,
@@ -306,7 +306,7 @@ async def test_parquet_rows_in_groups(
     proxy: FakeProxy, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
-    monkeypatch.setattr(_spend_export, "_BATCH", 4)
+    monkeypatch.setattr(_spend_formats, "_BATCH", 4)
     SpendLogs(proxy, LOGS)
     out = tmp_path / "spend.parquet"
     assert await run(argv(proxy, out)) == 0
