@@ -24,6 +24,7 @@ from ._pipeline import NOT_GIVEN, Pipeline, RequestOptions
 from ._pool import Limiter, Pool
 from ._resource import group
 from ._response import APIResponse
+from ._results import decoder
 from ._retry import RetryPolicy, Sleep, resolve_policy
 from ._streaming import Stream
 from ._transport import Timeout
@@ -352,7 +353,7 @@ class LiteLLMClient(Pipeline):
         PATCH are not retried after they may have reached the server unless ``retry_safe=True``.
         """
         reply, info = await self._send(self._build_options(method, path, options, stream=False))
-        return self._parse(cast_to, reply.content, info, None)
+        return self._parse(decoder(cast_to), reply.content, info)
 
     async def request_raw(
         self, method: str, path: str, **options: Unpack[RequestOptions]

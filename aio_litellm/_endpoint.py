@@ -8,6 +8,7 @@ and the tests can walk every route the client serves.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 from urllib.parse import quote
@@ -40,6 +41,9 @@ class Endpoint(Generic[T]):
     attr: str
     retry_safe: bool = True
     params: tuple[str, ...] = field(init=False)
+    decode: Callable[[bytes], T] | None = field(init=False, default=None, repr=False)
+    """How a body becomes ``result``: set by the pipeline on the first call (making it needs
+    the result type resolved, which import time must not pay for)."""
 
     def __post_init__(self) -> None:
         if self.method != self.method.upper() or not self.path.startswith("/"):
@@ -47,6 +51,10 @@ class Endpoint(Generic[T]):
         names = tuple(_PARAM_RE.findall(self.path))
         object.__setattr__(self, "params", names)
         REGISTRY.append(self)
+
+    def bind_decoder(self, decode: Callable[[bytes], T]) -> Callable[[bytes], T]:
+        object.__setattr__(self, "decode", decode)
+        return decode
 
     def format(self, values: dict[str, Any] | None) -> str:
         """The request path with each parameter escaped as one path segment."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import orjson
@@ -21,9 +23,8 @@ def _default(obj: Any) -> Any:
     raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
 
 
-def dumps(obj: Any) -> bytes:
-    """Serialise to UTF-8 JSON bytes."""
-    return orjson.dumps(obj, default=_default, option=_OPTIONS)
+# Serialise to UTF-8 JSON bytes. A partial, not a def: no Python frame on every request body.
+dumps: Callable[[Any], bytes] = functools.partial(orjson.dumps, default=_default, option=_OPTIONS)
 
 
 loads = orjson.loads

@@ -243,9 +243,13 @@ class View:
     __slots__ = ("__dict__",)
     _fields: ClassVar[dict[str, Any]] = {}
     _required: ClassVar[tuple[str, ...]] = ()
+    _required_set: ClassVar[frozenset[str]] = frozenset()
     _eager: ClassVar[tuple[str, ...]] = ()
     """Nested fields built when the view is made (what every reader reads), so reading them
     is a plain attribute lookup."""
+    _prebuilt: ClassVar[tuple[str, ...]] = ()
+    """Eager fields the class's ``_check`` builds itself while checking them."""
+    _to_build: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -266,19 +270,34 @@ class View:
         cls._required = tuple(
             name for name in fields if not hasattr(cls, name) or _no_default(cls, name)
         )
+        cls._required_set = frozenset(cls._required)
+        cls._to_build = tuple(name for name in cls._eager if name not in cls._prebuilt)
 
     @classmethod
     def _check(cls, data: dict[str, Any]) -> None:
         """The check made when the view is made from a body: required fields are there. Hot
         classes add their hot fields' types; the rest is checked when read."""
-        for name in cls._required:
-            if name not in data:
-                missing = ", ".join(n for n in cls._required if n not in data)
-                raise ShapeError(f"{cls.__name__}: required field(s) missing: {missing}")
+        if not data.keys() >= cls._required_set:
+            missing = ", ".join(n for n in cls._required if n not in data)
+            raise ShapeError(f"{cls.__name__}: required field(s) missing: {missing}")
 
     @classmethod
     def _wrap(cls, data: dict[str, Any]) -> Self:
-        if cls._eager:
+        if cls._to_build:
+            cls._build_eager(data)
+        view = cls.__new__(cls)
+        view.__dict__ = data
+        return view
+
+    @classmethod
+    def _from_json(cls, raw: bytes | str) -> Self:
+        """A view of a response body: parsed, checked, wrapped. The pipeline's decoder for a
+        view result (``_wrap`` inlined: this runs once a call)."""
+        data = orjson.loads(raw)
+        if type(data) is not dict:
+            raise ShapeError(f"{cls.__name__}: expected a JSON object, got a {type(data).__name__}")
+        cls._check(data)
+        if cls._to_build:
             cls._build_eager(data)
         view = cls.__new__(cls)
         view.__dict__ = data
@@ -286,7 +305,7 @@ class View:
 
     @classmethod
     def _build_eager(cls, data: dict[str, Any]) -> None:
-        for name in cls._eager:
+        for name in cls._to_build:
             value = data.get(name, _MISSING)
             field: _Field = cls.__dict__[name] if name in cls.__dict__ else getattr(cls, name)
             if value is not _MISSING and value.__class__ is not field.built:
@@ -303,7 +322,7 @@ class View:
     @classmethod
     def model_validate_json(cls, raw: bytes | str) -> Self:
         """Parse (orjson) and check; raises ``ValueError`` on a body of the wrong shape."""
-        return cls.model_validate(orjson.loads(raw))
+        return cls._from_json(raw)
 
     def __getattr__(self, name: str) -> Any:
         # Only for what is neither in the body nor on the class: a required field missing.
@@ -426,16 +445,11 @@ class ResponseView(View):
     if TYPE_CHECKING:
         _raw_response: APIResponse | None
 
-    @classmethod
-    def _wrap(cls, data: dict[str, Any]) -> Self:
-        if cls._eager:
-            cls._build_eager(data)
-        view = cls.__new__(cls)
-        view.__dict__ = data
-        view._raw_response = None
-        return view
-
     @property
     def raw_response(self) -> APIResponse | None:
-        """The HTTP side of the call that returned this object."""
-        return self._raw_response
+        """The HTTP side of the call that returned this object (None for a view made by
+        ``model_validate``: its slot is left unset rather than set on every wrap)."""
+        try:
+            return self._raw_response
+        except AttributeError:
+            return None

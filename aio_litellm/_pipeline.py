@@ -33,7 +33,7 @@ from ._multipart import FileTypes, build_form_factory
 from ._options import NOT_GIVEN, BodyOptions, RequestOptions
 from ._pool import Limiter, Pool
 from ._response import APIResponse
-from ._results import decode_result
+from ._results import decoder
 from ._retry import (
     THROTTLE_LISTENER,
     THROTTLE_STATUSES,
@@ -171,7 +171,7 @@ class Pipeline:
             if not isinstance(content, (bytes, bytearray, memoryview)):
                 raise TypeError(f"content must be bytes, not {type(content).__name__}")
         req = self._build(
-            method,
+            method.upper(),
             path,
             options.get("path_params"),
             options.get("params"),
@@ -206,8 +206,10 @@ class Pipeline:
         )
         if content is not None:
             req.body = content
+        if parse is None:
+            parse = ep.decode or ep.bind_decoder(decoder(ep.result))
         reply, info = await self._send(req)
-        result: T = self._parse(ep.result, reply.content, info, parse)
+        result: T = self._parse(parse, reply.content, info)
         return result
 
     async def _stream(
@@ -239,8 +241,9 @@ class Pipeline:
         retry_safe: bool | None,
         stream: bool,
     ) -> _Request:
-        self._check_open()
-        method = method.upper()
+        """The request to send (``method`` in capitals); bad arguments raise here, before I/O."""
+        if self._closed or self._pool.closed:
+            self._check_open()
         body: Body = None
         if files or form is not None:
             if json is not NOT_GIVEN:
@@ -258,9 +261,10 @@ class Pipeline:
             base = {**base, **headers}
         if retry_safe is None:
             retry_safe = method in _IDEMPOTENT_METHODS
+        url = None if path_params or query else self._urls.get(path)
         return _Request(
             method,
-            self._url(path, path_params, query),
+            self._url(path, path_params, query) if url is None else url,
             base,
             body,
             retry_safe,
@@ -290,38 +294,39 @@ class Pipeline:
         return URL(text, encoded=True)
 
     async def _send(self, req: _Request, keep_content: bool = False) -> tuple[_Reply, APIResponse]:
+        """Send ``req`` with the client's retries; registered while in flight so ``aclose()``
+        can end it. One coroutine for both: every await level is resumed again at each of the
+        request's suspensions."""
         pool = self._pool
         task = asyncio.current_task()
-        if task is None:  # pragma: no cover - always inside a task under asyncio
-            return await self._send_tracked(req, keep_content)
+        assert task is not None  # always inside a task under asyncio
         pool.tasks.add(task)
+        start = self._clock()
+        debug = logger.isEnabledFor(10)
         try:
-            return await self._send_tracked(req, keep_content)
+            if debug:
+                logger.debug("request: %s %s", req.method, self._redactor.url(str(req.url)))
+            try:
+                reply = await self._attempt(req)
+            except APIError as exc:
+                if (
+                    self.retry.max_retries == 0
+                    or not getattr(req.body, "resendable", True)
+                    or not should_retry(exc, retry_safe=req.retry_safe, policy=self.retry)
+                ):
+                    raise
+                reply = await self._retry_loop(req, exc)
         except asyncio.CancelledError:
             if not pool.took_abort(task):
                 raise
+            reply = None
         finally:
             pool.tasks.discard(task)
-        raise ClientClosedError("the client was closed while the request was in flight")
-
-    async def _send_tracked(self, req: _Request, keep_content: bool) -> tuple[_Reply, APIResponse]:
-        start = self._clock()
-        debug = logger.isEnabledFor(10)
-        if debug:
-            logger.debug("request: %s %s", req.method, self._redactor.url(str(req.url)))
-        try:
-            reply = await self._attempt(req)
-        except APIError as exc:
-            if (
-                self.retry.max_retries == 0
-                or not getattr(req.body, "resendable", True)
-                or not should_retry(exc, retry_safe=req.retry_safe, policy=self.retry)
-            ):
-                raise
-            reply = await self._retry_loop(req, exc)
+        if reply is None:
+            raise ClientClosedError("the client was closed while the request was in flight")
         info = APIResponse(
             req.method,
-            str(req.url),
+            req.url,
             reply.status,
             reply.headers,
             self._clock() - start,
@@ -365,94 +370,93 @@ class Pipeline:
             )
 
     async def _attempt(self, req: _Request) -> _Reply:
+        """One request and its body (a stream: its headers), holding a concurrency slot.
+
+        One coroutine for the slot and the exchange: every await level is resumed again at
+        each of the request's suspensions. Errors are raised outside the ``except`` blocks so
+        the aiohttp exception, whose text may hold the raw URL with a secret in its query, is
+        never chained to ours."""
         pool = self._pool
         semaphore = pool.semaphore
         timeout = req.timeout
-        total = self._total
-        if not semaphore.locked():
-            await semaphore.acquire()  # free: returns without yielding
-        elif total is None:
-            await semaphore.acquire()
+        if semaphore._value and not semaphore._waiters:
+            semaphore._value -= 1  # a free slot, taken inline (see _slots)
         else:
-            # Queueing for a slot counts against the call's total: a client whose slots are
-            # all held by hung calls fails its next calls instead of hanging them.
-            deadline = self._clock() + total
-            try:
-                await asyncio.wait_for(semaphore.acquire(), total)
-                left = deadline - self._clock()
-            except asyncio.TimeoutError:
-                left = 0.0
-            else:
-                if left <= 0:
-                    semaphore.release()
-            if left <= 0:
-                raise PoolTimeoutError(
-                    f"No free slot within the {total:g} s timeout: all max_in_flight="
-                    f"{pool.max_in_flight} are in use.",
-                    method=req.method,
-                    url=self._redactor.url(str(req.url)),
-                )
-            if not req.stream:
-                timeout = self.timeout.for_aiohttp(stream=False, total=left)
+            timeout = await self._queue_for_slot(req)
+        resp: aiohttp.ClientResponse | None = None
+        failure: BaseException | None = None
         try:
             if pool.limiter is not None:
                 # Taken while holding the slot: requests queued for slots cannot bank tokens
                 # and then leave together in a burst over the rate.
                 await pool.limiter.acquire()
-            reply = await self._exchange(req, timeout)
+            session = pool.session or pool.get_session()
+            body = req.body() if callable(req.body) else req.body
+            try:
+                resp = await session.request(
+                    req.method, req.url, data=body, headers=req.headers, timeout=timeout
+                )
+                status = resp.status
+                if status >= 400:
+                    if status in THROTTLE_STATUSES:
+                        listener = THROTTLE_LISTENER.get()
+                        if listener is not None:
+                            listener()
+                    failure = self._status_error(req, resp, await read_body(resp, pool.max_body))
+                    resp.release()
+                elif req.stream:
+                    return _Reply(status, resp.headers, b"", resp)  # the Stream owns the slot
+                else:
+                    content = await read_body(resp, pool.max_body)
+                    resp.release()
+                    semaphore.release()
+                    return _Reply(status, resp.headers, content)
+            except ResponseTooLarge as exc:
+                failure = APIResponseValidationError(
+                    str(exc),
+                    status_code=status,
+                    body=None,
+                    method=req.method,
+                    url=self._redactor.url(str(req.url)),
+                )
+            except Exception as exc:
+                failure = self._transport_error(exc, req)
         except BaseException:
+            if resp is not None and not resp.closed:
+                resp.close()  # not read whole (cancelled): the rest is not wanted
             semaphore.release()
             raise
-        if reply.response is None:
-            semaphore.release()
-        return reply
+        if resp is not None and not resp.closed:
+            resp.close()  # not read whole (cut, too large): the rest is not wanted
+        semaphore.release()
+        raise failure
 
-    async def _exchange(self, req: _Request, timeout: aiohttp.ClientTimeout) -> _Reply:
-        """One request and its body (a stream: its headers). Errors are raised outside the
-        ``except`` blocks so the aiohttp exception, whose text may hold the raw URL with a
-        secret in its query, is never chained to ours."""
-        pool = self._pool
-        session = pool.get_session()
-        body = req.body() if callable(req.body) else req.body
-        failure: BaseException | None = None
+    async def _queue_for_slot(self, req: _Request) -> aiohttp.ClientTimeout:
+        """Wait for a concurrency slot; the timeout the request is left with. Queueing counts
+        against the call's total: a client whose slots are all held by hung calls fails its
+        next calls instead of hanging them."""
+        semaphore = self._pool.semaphore
+        total = self._total
+        if total is None:
+            await semaphore.acquire()
+            return req.timeout
+        deadline = self._clock() + total
         try:
-            resp = await session.request(
-                req.method, req.url, data=body, headers=req.headers, timeout=timeout
-            )
-        except Exception as exc:
-            failure = self._transport_error(exc, req)
-        if failure is not None:
-            raise failure
-        try:
-            status = resp.status
-            if status >= 400:
-                if status in THROTTLE_STATUSES:
-                    listener = THROTTLE_LISTENER.get()
-                    if listener is not None:
-                        listener()
-                failure = self._status_error(req, resp, await read_body(resp, pool.max_body))
-                resp.release()
-            elif req.stream:
-                return _Reply(status, resp.headers, b"", resp)  # the Stream owns it now
-            else:
-                content = await read_body(resp, pool.max_body)
-                resp.release()
-                return _Reply(status, resp.headers, content)
-        except ResponseTooLarge as exc:
-            failure = APIResponseValidationError(
-                str(exc),
-                status_code=resp.status,
-                body=None,
+            await asyncio.wait_for(semaphore.acquire(), total)
+            left = deadline - self._clock()
+        except asyncio.TimeoutError:
+            left = 0.0
+        else:
+            if left <= 0:
+                semaphore.release()
+        if left <= 0:
+            raise PoolTimeoutError(
+                f"No free slot within the {total:g} s timeout: all max_in_flight="
+                f"{self._pool.max_in_flight} are in use.",
                 method=req.method,
                 url=self._redactor.url(str(req.url)),
             )
-        except Exception as exc:
-            failure = self._transport_error(exc, req)
-        finally:
-            if not resp.closed and (failure is not None or not req.stream):
-                # Not read whole (cut, too large, cancelled): the rest is not wanted.
-                resp.close()
-        raise failure
+        return req.timeout if req.stream else self.timeout.for_aiohttp(stream=False, total=left)
 
     async def _open_stream(self, req: _Request, parse: Callable[[bytes], T]) -> Stream[T]:
         reply, info = await self._send(req)
@@ -538,16 +542,12 @@ class Pipeline:
             redact=self._redactor,
         )
 
-    def _parse(
-        self,
-        result: Any,
-        content: bytes,
-        info: APIResponse,
-        parse: Callable[[bytes], Any] | None,
-    ) -> Any:
+    def _parse(self, decode: Callable[[bytes], Any], content: bytes, info: APIResponse) -> Any:
+        """``decode(content)`` (see ``_results.decoder``), a body that does not fit raised as
+        ``APIResponseValidationError``; a top-level model gets ``raw_response``."""
         failure: APIResponseValidationError | None
         try:
-            value = decode_result(result, content, parse)
+            value = decode(content)
         except (ValueError, pydantic.ValidationError) as exc:
             # Built here, raised below: the validation error quotes the body (a created key's
             # secret, say), so it is summarised redacted rather than chained.

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import aiohttp
 
 from ._exceptions import ClientClosedError
+from ._slots import Slots
 from ._streaming import OpenBody
 from ._transport import exact_attempts, make_session
 
@@ -69,7 +70,7 @@ class Pool:
         self.keepalive_timeout = keepalive_timeout
         # Requests queue here, before aiohttp starts its timers, so waiting for a slot is never
         # charged to a request's timeouts.
-        self.semaphore = asyncio.Semaphore(max_in_flight)
+        self.semaphore = Slots(max_in_flight)
         self.max_in_flight = max_in_flight
         self.limiter = limiter
         self.closed = False

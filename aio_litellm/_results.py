@@ -12,44 +12,51 @@ import pydantic
 from . import _jsonutil
 from ._models import View
 
-__all__ = ["decode_result"]
+__all__ = ["decoder"]
 
 
-def decode_result(result: Any, content: bytes, parse: Callable[[bytes], Any] | None) -> Any:
-    """``content`` as ``result`` (``parse`` first when given). A body that does not fit raises
+_DECODERS: dict[Any, Callable[[bytes], Any]] = {}
+
+
+def decoder(result: Any) -> Callable[[bytes], Any]:
+    """The function that reads a body as ``result`` (a view, a model, a container of models,
+    bytes, text or plain JSON), made once per result type. A body that does not fit raises
     ``ValueError`` or ``pydantic.ValidationError``: the caller words the typed error."""
-    if parse is not None:
-        return parse(content)
-    if isinstance(result, type) and issubclass(result, View):
-        return result.model_validate(_jsonutil.loads(content))
-    if isinstance(result, type) and issubclass(result, pydantic.BaseModel):
-        return result.model_validate_json(content)
-    if result is bytes:
-        return content
-    if result is str:
-        return content.decode("utf-8", "replace")
-    validate = _container_parser(result)
-    if validate is not None:
-        return validate(content)
-    # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
-    return _jsonutil.loads(content) if content else None
-
-
-_CONTAINER_PARSERS: dict[Any, Callable[[bytes], Any] | None] = {}
-
-
-def _container_parser(result: Any) -> Callable[[bytes], Any] | None:
-    """A validator for a container of models (``list[Model]``, ``dict[str, Model]``), made once
-    per result type; ``None`` for plain JSON (``dict[str, Any]`` ...), which is just parsed."""
     try:
-        return _CONTAINER_PARSERS[result]
+        return _DECODERS[result]
     except KeyError:
         pass
     except TypeError:  # pragma: no cover - an unhashable result type
-        return None
-    parser = pydantic.TypeAdapter(result).validate_json if _holds_model(result) else None
-    _CONTAINER_PARSERS[result] = parser
-    return parser
+        return _make_decoder(result)
+    made = _DECODERS[result] = _make_decoder(result)
+    return made
+
+
+def _make_decoder(result: Any) -> Callable[[bytes], Any]:
+    if isinstance(result, type) and issubclass(result, View):
+        return result._from_json
+    if isinstance(result, type) and issubclass(result, pydantic.BaseModel):
+        return result.model_validate_json
+    if result is bytes:
+        return bytes
+    if result is str:
+        return _text
+    # Plain JSON: dict/list/scalar results, and ``request()`` without ``cast_to``.
+    return _container_parser(result) or _json_or_none
+
+
+def _text(content: bytes) -> str:
+    return content.decode("utf-8", "replace")
+
+
+def _json_or_none(content: bytes) -> Any:
+    return _jsonutil.loads(content) if content else None
+
+
+def _container_parser(result: Any) -> Callable[[bytes], Any] | None:
+    """A validator for a container of models (``list[Model]``, ``dict[str, Model]``); ``None``
+    for plain JSON (``dict[str, Any]`` ...), which is just parsed."""
+    return pydantic.TypeAdapter(result).validate_json if _holds_model(result) else None
 
 
 def _holds_model(tp: Any) -> bool:

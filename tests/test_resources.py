@@ -64,11 +64,21 @@ async def test_chat_json(proxy: FakeProxy, client: LiteLLMClient) -> None:
     assert out.raw_response is not None
     assert out.raw_response.request_id == "cid"
     assert out.raw_response.retries == 0 and out.raw_response.elapsed >= 0
+    assert out.raw_response.url == f"{client.base_url}/chat/completions"
+    assert isinstance(out.raw_response.url, str)
+    assert repr(out.raw_response).startswith("APIResponse(method='POST', url='http")
+    assert "status_code=200" in repr(out.raw_response)
+    # A view made by hand has no HTTP side.
+    assert type(out).model_validate(body).raw_response is None
 
 
 async def test_chat_requires_model_and_messages(proxy: FakeProxy, client: LiteLLMClient) -> None:
     with pytest.raises(TypeError, match="messages"):
         await client.chat.completions.create(model="m")  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"missing required argument\(s\): model, messages"):
+        await client.chat.completions.create(model="", messages=[])
+    with pytest.raises(TypeError, match="messages"):
+        await client.chat.completions.queue(model="m", messages=[], priority=1, stream=True)
     with pytest.raises(TypeError, match="prompt"):
         await client.completions.create(model="m")  # type: ignore[call-overload]
     assert proxy.seen == []

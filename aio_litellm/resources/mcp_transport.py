@@ -321,5 +321,5 @@ class McpMount(Resource):
             False,
         )
         reply, info = await pipeline._send(req)
-        result: McpReply = pipeline._parse(ep.result, reply.content, info, _parse_reply)
+        result: McpReply = pipeline._parse(_parse_reply, reply.content, info)
         return result

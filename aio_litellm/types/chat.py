@@ -112,6 +112,7 @@ class ChatCompletion(ResponseView):
     """A chat completion (``stream=False``)."""
 
     _eager = ("choices",)
+    _prebuilt = ("choices",)
     id: str
     object: str = "chat.completion"
     created: int | None = None
@@ -122,8 +123,36 @@ class ChatCompletion(ResponseView):
 
     @classmethod
     def _check(cls, data: dict[str, Any]) -> None:
-        super()._check(data)
-        _check_choices(cls, data)
+        """``choices`` is a list of objects, each with a ``message`` object whose ``content``
+        is a string or null: the fields every reader reads, checked when the body is parsed.
+        In the same pass they become views (what every reader reads next), so reading them
+        builds nothing. One function: it runs once a call."""
+        if not data.keys() >= cls._required_set:
+            super()._check(data)  # raises, naming what is missing
+        choices = data["choices"]
+        if type(choices) is not list:
+            raise ShapeError(f"{cls.__name__}.choices: expected a list, got {_kind(choices)}")
+        views = _ViewList()
+        for choice in choices:
+            message = choice.get("message") if type(choice) is dict else None
+            if type(message) is not dict:
+                raise ShapeError(
+                    f"{cls.__name__}.choices[].message: expected an object, got "
+                    f"{_kind(message if type(choice) is dict else choice)}"
+                )
+            content = message.get("content")
+            if content is not None and type(content) is not str:
+                raise ShapeError(
+                    f"{cls.__name__}.choices[].message.content: expected a string or null, got "
+                    f"{_kind(content)}"
+                )
+            message_view = _new(ChatCompletionMessage)
+            message_view.__dict__ = message
+            choice["message"] = message_view
+            choice_view = _new(Choice)
+            choice_view.__dict__ = choice
+            views.append(choice_view)
+        data["choices"] = views
 
 
 class ChoiceDelta(StructView):
@@ -182,37 +211,6 @@ _StrictChatCompletionChunk = strict_twin(
     choices=list[_StrictChunkChoice],  # type: ignore[valid-type]
     usage=(_StrictChunkUsage | None, None),
 )
-
-
-def _check_choices(cls: type, data: dict[str, Any]) -> None:
-    """``choices`` is a list of objects, each with a ``message`` object whose ``content`` is a
-    string or null: the fields every reader reads, checked when the body is parsed. In the
-    same pass they become views (what every reader reads next), so reading them builds
-    nothing."""
-    choices = data.get("choices")
-    if type(choices) is not list:
-        raise ShapeError(f"{cls.__name__}.choices: expected a list, got {_kind(choices)}")
-    views = _ViewList()
-    for choice in choices:
-        message = choice.get("message") if type(choice) is dict else None
-        if type(message) is not dict:
-            raise ShapeError(
-                f"{cls.__name__}.choices[].message: expected an object, got "
-                f"{_kind(message if type(choice) is dict else choice)}"
-            )
-        content = message.get("content")
-        if content is not None and type(content) is not str:
-            raise ShapeError(
-                f"{cls.__name__}.choices[].message.content: expected a string or null, got "
-                f"{_kind(content)}"
-            )
-        message_view = _new(ChatCompletionMessage)
-        message_view.__dict__ = message
-        choice["message"] = message_view
-        choice_view = _new(Choice)
-        choice_view.__dict__ = choice
-        views.append(choice_view)
-    data["choices"] = views
 
 
 def _kind(value: Any) -> str:

@@ -16,6 +16,7 @@ from ... import _jsonutil
 from ..._endpoint import Endpoint, escape_segment, format_path
 from ..._pipeline import BodyOptions, RequestOptions
 from ..._resource import Resource, group, require
+from ..._results import decoder
 from ..._streaming import Download, Stream
 from ..._urls import SubPath, sub_path
 
@@ -132,7 +133,7 @@ class Provider(Resource):
             ep.method, ep.path, self._prepare(ep, path, options), stream=False
         )
         reply, info = await client._send(req)
-        return client._parse(cast_to, reply.content, info, None)
+        return client._parse(decoder(cast_to), reply.content, info)
 
     @overload
     async def request(
