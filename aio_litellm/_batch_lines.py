@@ -82,8 +82,10 @@ def _digest(custom_id: str, method: str, url: str, body: Any) -> str:
     return hashlib.sha256(canonical).hexdigest()
 
 
-def _check(path: Path, number: int, value: Any, seen: dict[str, int]) -> BatchLine:
-    where = f"{path}:{number}"
+def check_line(source: object, number: int, value: Any, seen: dict[str, int]) -> BatchLine:
+    """One parsed input line (line ``number`` of ``source``, named in errors) as a
+    ``BatchLine``; ``seen`` maps the custom_ids met so far to their line numbers."""
+    where = f"{source}:{number}"
     if not isinstance(value, dict):
         raise BatchFileError(f"{where}: a line must be a JSON object, not {type(value).__name__}")
     custom_id = value.get("custom_id")
@@ -131,7 +133,7 @@ def validate_file(path: str | os.PathLike[str]) -> list[BatchLine]:
                 value = _jsonutil.loads(raw)
             except _jsonutil.JSONDecodeError as exc:
                 raise BatchFileError(f"{path}:{number}: not JSON: {exc}") from None
-            lines.append(_check(path, number, value, seen))
+            lines.append(check_line(path, number, value, seen))
     if not lines:
         raise BatchFileError(f"{path}: no requests")
     return lines

@@ -395,9 +395,13 @@ class _Job:
         rpm: float | None,
         tpm: float | None,
         sleep: Callable[[float], Any],
+        emit: Callable[[dict[str, Any], bool], None] | None = None,
     ) -> None:
         self.client = client
         self.summary = summary
+        # Where each output line goes (its record, whether it failed): the output files by
+        # default, or a caller's collector (aio_litellm.ray_data keeps them in memory).
+        self.emit = emit or self._to_sinks
         self.counter = counter
         self.budget = _TokenBudget(tpm, sleep) if tpm else None
         self.sleep = sleep
@@ -463,8 +467,11 @@ class _Job:
         is_failure = failed(record)
         self.summary.failed += is_failure
         self.summary.succeeded += not is_failure
+        self.emit(record, is_failure)
+
+    def _to_sinks(self, record: dict[str, Any], failure: bool) -> None:
         assert self.sinks is not None
-        self.sinks.write(_jsonutil.dumps(record) + b"\n", failure=is_failure)
+        self.sinks.write(_jsonutil.dumps(record) + b"\n", failure=failure)
 
     def _account(self, body: Any, headers: Mapping[str, str]) -> int | None:
         """Add the answer's usage and cost to the summary; its total tokens if it says."""

@@ -53,6 +53,8 @@ async def fan_out(client: LiteLLMClient, mode: str, requests: int, callers: int)
         latencies.append(time.monotonic() - began)
 
     adaptive = mode == "adaptive"
+    if mode.startswith("fixed-"):  # the sweep: a smaller fixed limit
+        callers = int(mode.split("-")[1])
     runner = BulkRunner(concurrency=callers, adaptive=adaptive, latency=adaptive)
     load = os.getloadavg()[0]
     start = time.monotonic()
@@ -91,13 +93,14 @@ async def main_async(args: argparse.Namespace) -> None:
             timeout=120,
         ) as client:
             await fan_out(client, "adaptive", 50, 8)  # warm-up: connections, the proxy's caches
+            modes = ["fixed", "adaptive"] + [f"fixed-{n}" for n in args.sweep]
             for _ in range(args.reps):
-                for mode in ("fixed", "adaptive"):
+                for mode in modes:
                     run = await fan_out(client, mode, args.requests, args.callers)
                     print(json.dumps(run), flush=True)
                     runs.append(run)
     summary = {}
-    for mode in ("fixed", "adaptive"):
+    for mode in modes:
         mine = [r for r in runs if r["mode"] == mode]
         summary[mode] = {
             "goodput_per_s": round(statistics.median(r["goodput_per_s"] for r in mine), 1),
@@ -122,6 +125,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--callers", type=int, default=1024)
     parser.add_argument("--reps", type=int, default=2)
+    parser.add_argument(
+        "--sweep",
+        type=lambda text: [int(n) for n in text.split(",") if n],
+        default=[],
+        help="also run these smaller fixed limits (e.g. 8,32,128): where goodput levels off",
+    )
     asyncio.run(main_async(parser.parse_args()))
 
 

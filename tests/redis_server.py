@@ -13,9 +13,12 @@ import shutil
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["RedisServer", "redis_server_binary"]
+import pytest
+
+__all__ = ["RedisServer", "redis_server_binary", "redis_server_fixture"]
 
 
 def redis_server_binary() -> str:
@@ -118,3 +121,10 @@ class RedisServer:
 
     def __exit__(self, *exc: object) -> None:
         self.kill()
+
+
+@pytest.fixture(scope="module", name="redis_server")
+def redis_server_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """One server for a test module (import this name into the module to use it)."""
+    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
+        yield server

@@ -11,7 +11,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +24,9 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from aio_litellm import LiteLLMClient
 from aio_litellm.redis_limiter import DEFAULT_PREFIX, RedisLimiter
 from tests.conftest import API_KEY, FakeProxy, reply
-from tests.redis_server import RedisServer
+from tests.redis_server import RedisServer, redis_server_fixture  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    with RedisServer(tmp_path_factory.mktemp("redis")) as server:
-        yield server
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from typing_extensions import TypedDict
 from .._models import BaseModel, Response
 
 if TYPE_CHECKING:
-    from ..bulk import Progress
+    from ..bulk import Limiter, Progress
 
 __all__ = [
     "BatchEmbeddings",
@@ -48,8 +48,9 @@ class EmbeddingBatchParams(EmbeddingCreateParams, total=False):
     """Batch by the proxy's token counts (``/utils/token_counter``, a call per distinct text)
     instead of the local estimate."""
     concurrency: int
-    rate: tuple[float, float] | None
-    token_rate: tuple[float, float] | None
+    rate: tuple[float, float] | Limiter | None
+    """Requests per period, or a limiter (``RedisLimiter``: a budget shared across processes)."""
+    token_rate: tuple[float, float] | Limiter | None
     progress: bool
     on_progress: Callable[[Progress], None] | None
 
