@@ -291,17 +291,13 @@ class View:
 
     @classmethod
     def _from_json(cls, raw: bytes | str) -> Self:
-        """A view of a response body: parsed, checked, wrapped. The pipeline's decoder for a
-        view result (``_wrap`` inlined: this runs once a call)."""
+        """A view of a response body: parsed, checked, wrapped (the pipeline's decoder for a
+        view result)."""
         data = orjson.loads(raw)
         if type(data) is not dict:
             raise ShapeError(f"{cls.__name__}: expected a JSON object, got a {type(data).__name__}")
         cls._check(data)
-        if cls._to_build:
-            cls._build_eager(data)
-        view = cls.__new__(cls)
-        view.__dict__ = data
-        return view
+        return cls._wrap(data)
 
     @classmethod
     def _build_eager(cls, data: dict[str, Any]) -> None:

@@ -362,16 +362,7 @@ def embed_dataset(
     network: ``num_cpus`` (a quarter by default) is what Ray reserves for it, so that workers
     holding whole CPUs do not starve the tasks that read the data."""
     kwargs = {"model": model, "column": column, **options}
-    EmbedWorker(spec, **kwargs)  # bad arguments fail here, not in every worker
-    return ds.map_batches(
-        EmbedWorker,
-        fn_constructor_args=(spec,),
-        fn_constructor_kwargs=kwargs,
-        batch_size=batch_size,
-        batch_format="pyarrow",
-        compute=ray.data.ActorPoolStrategy(size=concurrency),
-        num_cpus=num_cpus,
-    )
+    return _map(ds, EmbedWorker, spec, kwargs, concurrency, batch_size, num_cpus)
 
 
 def run_dataset(
@@ -385,11 +376,23 @@ def run_dataset(
 ) -> ray.data.Dataset:
     """``ds`` (Batch input rows) with the answer columns added by ``concurrency`` workers
     (``RunWorker``; ``options``: its keyword arguments); the rest as ``embed_dataset``."""
-    RunWorker(spec, **options)  # bad arguments fail here, not in every worker
+    return _map(ds, RunWorker, spec, options, concurrency, batch_size, num_cpus)
+
+
+def _map(
+    ds: ray.data.Dataset,
+    worker: type[_Worker],
+    spec: ClientSpec,
+    kwargs: dict[str, Any],
+    concurrency: int,
+    batch_size: int,
+    num_cpus: float,
+) -> ray.data.Dataset:
+    worker(spec, **kwargs)  # bad arguments fail here, not in every worker
     return ds.map_batches(
-        RunWorker,
+        worker,
         fn_constructor_args=(spec,),
-        fn_constructor_kwargs=options,
+        fn_constructor_kwargs=kwargs,
         batch_size=batch_size,
         batch_format="pyarrow",
         compute=ray.data.ActorPoolStrategy(size=concurrency),
