@@ -88,7 +88,17 @@ async def test_export_has_each_request_once(
         out = tmp_path / "spend.jsonl"
         span = ["--from", days[0], "--to", days[1]]
         code, err = await cli(
-            stack, "spend", "export", *span, "--out", str(out), "--page-size", "2"
+            # Small pages, so the export crosses many page boundaries; not tiny: the export
+            # reads every log of the two days, and a database that served a benchmark today
+            # holds tens of thousands.
+            stack,
+            "spend",
+            "export",
+            *span,
+            "--out",
+            str(out),
+            "--page-size",
+            "25",
         )
         assert code == 0, err
         rows = read_jsonl(out)
