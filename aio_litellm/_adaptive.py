@@ -20,21 +20,26 @@ uses latency as the brake:
   in proportion (to half at most), window after window until it is back within the tolerance.
   Every ``probe_every`` seconds it probes again.
 
-A window is at least ``window`` answers, as many as the limit, and ``min_seconds`` long: the
-proxy's latency and throughput are noisy (batched database writes, garbage collection), and a
-decision on half a second of answers is a decision on noise. Its throughput is answers per
-second, counted from one latency after the limit last changed; its latency, the median of the
-answers to requests sent since the change. Always within [minimum, maximum].
-429/503 stay the business of ``bulk.AdaptiveLimit`` (AIMD), which cuts this limit too
-(``backoff()``, then hold).
+A window is at least ``window`` answers, as many as the limit, ``min_seconds`` and ``cycles``
+latencies long. The local proxy answers in rounds (the requests in flight come back together,
+one latency apart: 64 answers in one second, 128 in the next, none in a third), so a window of
+one or two rounds measures where it happens to close; several whole rounds, counted from the
+first answer of one round to the first of another, measure the throughput. A window opens at
+the first answer to a request sent under the current limit (after a cut, the larger old limit's
+answers still drain: counted, they would credit the new limit with the old one's throughput);
+its latency is the median of the answers to requests sent under the limit.
+Always within [minimum, maximum]. 429/503 stay the business of ``bulk.AdaptiveLimit`` (AIMD),
+which cuts this limit too (``backoff()``, then hold).
 
-On the local proxy the windows' throughput swings by half at the same limit (5 s windows
-too), so the probes stop early and the limit serves about three quarters of what 1,024 in
-flight get: ``BulkRunner`` keeps it off unless asked (``latency=True``).
+The proxy's throughput also swings with its own background work (batched database writes:
+at 8 in flight it served 86 answers/s in one window, at 16 in flight 8/s in another), so
+decisions stay noisy; ``BulkRunner`` therefore starts this limit at its default concurrency and
+never lets latency alone take it lower (``bulk.LATENCY_FLOOR``).
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 import time
 from collections.abc import Callable
@@ -61,6 +66,7 @@ class LatencyLimit:
         min_gain: float = 0.1,
         window: int = 16,
         min_seconds: float = 1.0,
+        cycles: float = 4.0,
         probe_every: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -72,14 +78,15 @@ class LatencyLimit:
             raise ValueError("min_gain must be > 0")
         if window < 1:
             raise ValueError("window must be >= 1")
-        if min_seconds < 0 or probe_every <= 0:
-            raise ValueError("min_seconds must be >= 0 and probe_every > 0")
+        if min_seconds < 0 or cycles < 0 or probe_every <= 0:
+            raise ValueError("min_seconds and cycles must be >= 0 and probe_every > 0")
         self.maximum = maximum
         self.minimum = minimum
         self.tolerance = tolerance
         self.min_gain = min_gain
         self.min_window = window
         self.min_seconds = min_seconds
+        self.cycles = cycles
         self.probe_every = probe_every
         self.limit = min(maximum, max(minimum, initial))
         self.phase = "up"
@@ -98,8 +105,10 @@ class LatencyLimit:
         # probe must beat what its base limit can do, not its base's worst window.
         self._best: dict[int, tuple[float, float]] = {}  # limit -> (rate, when)
         self._next_probe = 0.0
-        self._changed = self._opened = clock()  # the limit's last change; the window's start
+        self._changed = clock()  # the limit's last change
+        self._opened = math.inf  # the window's start: its first answer
         self._rtts: list[float] = []
+        self._rtt_sum = 0.0
         self._answers = 0  # answers since the window opened
         self._busy = 0
 
@@ -110,16 +119,26 @@ class LatencyLimit:
     def done(self, started: float, in_flight: int) -> None:
         """The request sent at ``started`` succeeded; ``in_flight`` were out (itself included)."""
         now = self._clock()
-        if now >= self._opened:
-            self._answers += 1  # every answer counts for the throughput...
         if started < self._changed:
-            return  # ...but only those sent since the change tell the latency of the limit
-        self._rtts.append(max(now - started, 0.0))
+            # Only the answers to requests sent since the change tell the latency of the limit;
+            # once its window is open, every answer counts for the throughput.
+            self._answers += self._opened <= now
+            return
+        if self._opened > now:
+            # The first answer to the new limit: the old limit's requests are (mostly) in, and
+            # the window opens. (Sooner, a cut would count the old, larger limit's answers.)
+            self._opened = now
+        else:
+            self._answers += 1
+        rtt = max(now - started, 0.0)
+        self._rtts.append(rtt)
+        self._rtt_sum += rtt
         self._busy = max(self._busy, in_flight)
+        mean_rtt = self._rtt_sum / len(self._rtts)
         if (
             self._answers < max(self.min_window, self.limit)
             or len(self._rtts) < self.min_window
-            or now - self._opened < self.min_seconds
+            or now - self._opened < max(self.min_seconds, self.cycles * mean_rtt)
         ):
             return
         rtts, busy = self._rtts, self._busy
@@ -128,7 +147,7 @@ class LatencyLimit:
         # requests would overstate it: a window closes on the fastest answers of a slow,
         # unfair server.)
         self.rate = rate = self._answers / (now - self._opened) if now > self._opened else 0.0
-        self._rtts, self._busy, self._answers = [], 0, 0
+        self._rtts, self._rtt_sum, self._busy, self._answers = [], 0.0, 0, 0
         self._opened = now
         # The median: one stalled answer (a pause, a slow write) must not read as a queue.
         self.recent = recent = statistics.median(rtts)
@@ -189,8 +208,6 @@ class LatencyLimit:
         limit = min(self.maximum, max(self.minimum, limit))
         if limit != self.limit:
             self.limit = limit
-            self._changed = now = self._clock()
-            # The throughput window opens once the answers to the old limit's requests are
-            # mostly in: about one latency later.
-            self._opened = now + (self.recent or 0.0)
-            self._rtts, self._busy, self._answers = [], 0, 0
+            self._changed = self._clock()
+            self._opened = math.inf  # until the first answer to the new limit
+            self._rtts, self._rtt_sum, self._busy, self._answers = [], 0.0, 0, 0

@@ -14,7 +14,7 @@ import pytest
 
 from aio_litellm._adaptive import LatencyLimit
 from aio_litellm._retry import THROTTLE_LISTENER
-from aio_litellm.bulk import BulkRunner
+from aio_litellm.bulk import LATENCY_FLOOR, BulkRunner
 
 T = TypeVar("T")
 BASE = 0.010  # the server's latency up to its knee, seconds
@@ -172,7 +172,7 @@ def test_answers_to_requests_sent_before_a_change_are_not_counted() -> None:
     limit = LatencyLimit(100, initial=16, window=4, min_seconds=0, clock=clock)
     old = limit.start()
     clock.now = 1.0
-    for _ in range(16):
+    for _ in range(17):  # the first answer opens the window, 16 more fill it
         limit.done(limit.start(), 16)
     assert limit.limit == 32
     clock.now = 5.0
@@ -215,6 +215,42 @@ def test_probes_up_then_down_then_holds_and_cuts_when_latency_grows() -> None:
     assert (limit.limit, limit.phase) == (32, "up")
 
 
+def test_a_window_spans_several_latencies() -> None:
+    # A proxy that answers in rounds (every request in flight at once, a latency apart) is
+    # counted over several whole rounds: from the first answer of one to the first of another.
+    clock = Clock()
+    limit = LatencyLimit(100, initial=8, window=4, min_seconds=0, clock=clock)
+    for _ in range(4):  # a round every 0.5 s; the window opens at the first answer (0.5 s)
+        clock.now += 0.5
+        for _ in range(8):
+            limit.done(clock.now - 0.5, 8)
+    assert limit.windows == 0  # 1.5 s: under 4 latencies
+    clock.now += 0.5
+    limit.done(clock.now - 0.5, 8)
+    assert limit.windows == 1 and limit.rate == 16.0  # 4 rounds of 8 in 2 s, exactly
+
+
+def test_after_a_cut_the_old_limits_answers_are_not_the_new_limits_throughput() -> None:
+    clock = Clock()
+    limit = LatencyLimit(500, initial=128, window=4, min_seconds=0, clock=clock)
+    old = [limit.start() for _ in range(128)]
+    clock.now = 0.1
+    limit.backoff()  # 128 -> 64, while 128 are out
+    assert limit.limit == 64
+    clock.now = 0.2
+    for started in old[:100]:  # they drain: 100 answers before the first to the new limit
+        limit.done(started, 128)
+    clock.now = 0.9
+    limit.done(0.1, 64)  # the first answer to the new limit opens its window...
+    for started in old[100:]:
+        limit.done(started, 64)  # ...and the answers in it count, whenever sent
+    while limit.windows == 0:  # then the new limit's pace: 64 every 0.8 s
+        clock.now += 0.8 / 64
+        limit.done(clock.now - 0.8, 64)
+    # About 80 a second; counting the 100 drained before would say about 110.
+    assert limit.rate is not None and 80 <= limit.rate < 90
+
+
 def test_backoff_halves_within_bounds_and_holds() -> None:
     limit = LatencyLimit(64, minimum=3, initial=10, clock=Clock())
     limit.backoff()
@@ -232,6 +268,7 @@ def test_backoff_halves_within_bounds_and_holds() -> None:
         ({"maximum": 4, "window": 0}, "window"),
         ({"maximum": 4, "min_gain": 0}, "min_gain"),
         ({"maximum": 4, "min_seconds": -1}, "min_seconds"),
+        ({"maximum": 4, "cycles": -1}, "cycles"),
         ({"maximum": 4, "probe_every": 0}, "probe_every"),
     ],
 )
@@ -349,7 +386,7 @@ def test_a_429_halves_the_limit_in_force_through_the_aimd() -> None:
     assert runner.limit.limit < 64
 
 
-def test_latency_off_by_default_and_on_request() -> None:
+def test_latency_on_by_default_and_off_on_request() -> None:
     async def job(server: SimServer, **options: Any) -> BulkRunner:
         loop = asyncio.get_running_loop()
         runner = BulkRunner(concurrency=100, clock=loop.time, **options)
@@ -358,16 +395,16 @@ def test_latency_off_by_default_and_on_request() -> None:
 
     server = SimServer(knee=8)
     runner = run_virtual(lambda: job(server))
-    assert runner.latency_limit is None and server.peak == 100  # every caller in flight
-    server = SimServer(knee=8)
-    runner = run_virtual(lambda: job(server, latency=True))
     assert runner.latency_limit is not None and server.peak < 100  # a slow start, then follows
     server = SimServer(knee=8)
-    runner = run_virtual(lambda: job(server, adaptive=False, latency=True))
+    runner = run_virtual(lambda: job(server, latency=False))
+    assert runner.latency_limit is None and server.peak == 100  # every caller in flight
+    server = SimServer(knee=8)
+    runner = run_virtual(lambda: job(server, adaptive=False))
     assert runner.latency_limit is None and server.peak == 100  # fixed means fixed
 
 
-def test_latency_alone_keeps_a_few_in_flight() -> None:
+def test_latency_alone_never_goes_below_the_floor() -> None:
     # Fast at first, then every request past the first queues.
     server = SimServer(knee=64, slow_after=12000)
 
@@ -385,6 +422,7 @@ def test_latency_alone_keeps_a_few_in_flight() -> None:
 
     seen = run_virtual(lambda: job(64))
     assert max(seen[:12000]) == 64
-    assert min(seen[12000:]) == 4 and median(seen[14000:]) == 4  # Envoy-like floor, not serial
+    # Down to the floor, not serial: BulkRunner's default concurrency, however slow the server.
+    assert min(seen[12000:]) == LATENCY_FLOOR == median(seen[14000:])
     server.answers = 0
     assert set(run_virtual(lambda: job(2))) == {2}  # never above the concurrency asked for
