@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from aio_litellm import LiteLLMClient
+from aio_litellm.bulk import BulkRunner
 
 from .fake_provider import vector
 from .launcher import Stack
@@ -30,6 +31,38 @@ async def test_batch_embed_10000_texts(admin: LiteLLMClient) -> None:
     assert out.vectors.shape == (10_000, 16)
     for i in (0, 4321, 9999):
         np.testing.assert_array_equal(out.vectors[i], np.array(vector(texts[i]), dtype=np.float32))
+
+
+async def test_many_callers_are_held_where_more_in_flight_pays(stack: Stack) -> None:
+    # 1,024 callers, the default adaptive limit: it starts at 32 and doubles only after
+    # windows of several latencies that paid, so the proxy never sees every caller at once.
+    in_flight = peak = 0
+    async with LiteLLMClient(
+        base_url=stack.base_url,
+        api_key=stack.master_key,
+        max_connections=1024,
+        max_in_flight=1024,
+        timeout=120,
+    ) as client:
+
+        async def one(i: int) -> str:
+            nonlocal in_flight, peak
+            in_flight += 1
+            peak = max(peak, in_flight)
+            try:
+                answer = await client.chat.completions.create(
+                    model="fake-gpt", messages=[{"role": "user", "content": f"hello {i}"}]
+                )
+            finally:
+                in_flight -= 1
+            return answer.id
+
+        runner = BulkRunner(concurrency=1024)
+        result = await runner.run(one, range(800))
+    assert result.ok and len(set(result.values)) == 800
+    latency = runner.latency_limit
+    assert latency is not None and latency.windows >= 2 and latency.rate
+    assert 32 <= peak <= 256
 
 
 @pytest.mark.usefixtures("db")
