@@ -19,8 +19,9 @@ limit, and probes again every 10 s; the job runs at the lower of the two limits.
 never takes it below 32 (``LATENCY_FLOOR``), so with the default ``concurrency`` it has nothing
 to find: give a job a large ``concurrency`` and it holds where more stops paying instead of
 queueing every caller at the proxy. Through the real local proxy, 2,000 requests from 1,024
-callers: 56.1 answers/s with p99 1.9 s, against 48.7 and 40.3 s with every caller in flight
-(median of three alternating runs, benchmarks/adaptive_fanout.py).
+callers under sustained load: 48.3 answers/s with p99 2.2 s, against 47.9 and 41 s with every
+caller in flight; into an idle proxy, 53.0 with 6.0 s against 77.2 and 16.2 s (medians of
+three alternating runs, benchmarks/adaptive_fanout.py; the README has the whole table).
 """
 
 from __future__ import annotations

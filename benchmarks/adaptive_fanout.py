@@ -1,14 +1,16 @@
 """Fixed vs adaptive in-flight limit through the real local proxy, same run.
 
     python benchmarks/adaptive_fanout.py [--requests 2000] [--callers 1024] [--reps 2]
+        [--sweep 32,64] [--model fake-gpt|fake-slow] [--settle 20]
 
 Starts (or finds, via LITELLM_BASE_URL) a proxy with e2e/launcher.py and sends ``--requests``
-chat completions (the fake provider answers at once: the proxy is the bottleneck) through a
-``BulkRunner(concurrency=--callers)``, alternately with the limit fixed (``adaptive=False``:
-every caller in flight) and adaptive (the default: the latency limit plus AIMD on 429/503).
-Reports goodput (successes per second of wall time) and the p50/p99 latency of a request on
-the wire, and writes benchmarks/results/adaptive_fanout.json. The machine's load average is
-recorded with the numbers: on a shared machine they move with it.
+chat completions through a ``BulkRunner(concurrency=--callers)``, alternately with the limit
+fixed (``adaptive=False``: every caller in flight) and adaptive (the default: the latency limit
+plus AIMD on 429/503). ``fake-gpt`` answers at once (the proxy is the bottleneck); ``fake-slow``
+after 2 s, as an LLM does (in-flight requests pay until the proxy's CPU is). Reports goodput
+(successes per second of wall time) and the p50/p99 latency of a request on the wire, and
+writes benchmarks/results/adaptive_fanout[_MODEL].json. The machine's load average is recorded
+with the numbers: on a shared machine they move with it.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from aio_litellm import LiteLLMClient
 from aio_litellm.bulk import BulkRunner
 from e2e.launcher import running_stack
 
-RESULT = Path(__file__).resolve().parent / "results" / "adaptive_fanout.json"
+RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -39,7 +41,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def fan_out(client: LiteLLMClient, mode: str, requests: int, callers: int) -> dict[str, Any]:
+async def fan_out(
+    client: LiteLLMClient, mode: str, requests: int, callers: int, model: str = "fake-gpt"
+) -> dict[str, Any]:
     latencies: list[float] = []
     peak = 0
 
@@ -48,7 +52,7 @@ async def fan_out(client: LiteLLMClient, mode: str, requests: int, callers: int)
         peak = max(peak, runner._allowed())
         began = time.monotonic()
         await client.chat.completions.create(
-            model="fake-gpt", messages=[{"role": "user", "content": f"hello {i}"}]
+            model=model, messages=[{"role": "user", "content": f"hello {i}"}]
         )
         latencies.append(time.monotonic() - began)
 
@@ -96,7 +100,10 @@ async def main_async(args: argparse.Namespace) -> None:
             modes = ["fixed", "adaptive"] + [f"fixed-{n}" for n in args.sweep]
             for _ in range(args.reps):
                 for mode in modes:
-                    run = await fan_out(client, mode, args.requests, args.callers)
+                    # The proxy writes a run's spend logs in the background after it: without
+                    # a pause, each run pays for the one before it.
+                    await asyncio.sleep(args.settle)
+                    run = await fan_out(client, mode, args.requests, args.callers, args.model)
                     print(json.dumps(run), flush=True)
                     runs.append(run)
     summary = {}
@@ -109,15 +116,19 @@ async def main_async(args: argparse.Namespace) -> None:
             "failed": sum(r["failed"] for r in mine),
         }
     report = {
-        "what": "chat completions (fake-gpt) through the local LiteLLM proxy, BulkRunner, "
+        "what": f"chat completions ({args.model}) through the local LiteLLM proxy, BulkRunner, "
         "fixed concurrency vs adaptive (the default: latency limit + AIMD), alternating in one run",
         "cpus": os.cpu_count(),
         "loadavg_after": [round(x, 2) for x in os.getloadavg()],
         "runs": runs,
         "median": summary,
     }
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps(report, indent=2) + "\n")
+    suffix = ("" if args.model == "fake-gpt" else f"_{args.model}") + (
+        "" if args.settle else "_back_to_back"
+    )
+    result = RESULTS / f"adaptive_fanout{suffix}.json"
+    result.parent.mkdir(parents=True, exist_ok=True)
+    result.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(summary))
 
 
@@ -126,6 +137,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--callers", type=int, default=1024)
     parser.add_argument("--reps", type=int, default=2)
+    parser.add_argument("--settle", type=float, default=20.0, help="seconds idle before each run")
+    parser.add_argument("--model", default="fake-gpt", help="fake-gpt (instant) or fake-slow (2 s)")
     parser.add_argument(
         "--sweep",
         type=lambda text: [int(n) for n in text.split(",") if n],
