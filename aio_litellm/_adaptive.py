@@ -88,8 +88,9 @@ class LatencyLimit:
         self.min_window = window
         self.min_seconds = min_seconds
         self.cycles = cycles
-        # The first climb (BBR's startup) decides on one round a window: on a slow model
+        # The first climb (BBR's startup) decides on two rounds a window: on a slow model
         # (2 s answers) four rounds a doubling would take a short job's whole life to climb.
+        # Any step back (a probe that did not pay, a hold) ends it.
         self._cycles = min(2.0, cycles)
         self.probe_every = probe_every
         self.limit = min(maximum, max(minimum, initial))
